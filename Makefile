@@ -5,7 +5,8 @@
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make demo       code the bundled samples and print their events
 #   make bench      benchmarks (throughput and peak memory)
-#   make fuzz       build the libFuzzer harnesses (clang)
+#   make eval       PETRARCH and TABARI suites, the project's news cases
+#   make fuzz       build the libFuzzer harnesses (clang); make fuzz-smoke runs each briefly
 #   make deps       install the Debian packages the build needs
 
 CC      ?= cc
@@ -15,8 +16,11 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parame
 CFLAGS  += -std=c17 -D_GNU_SOURCE $(OPT) $(WARN) -Iinclude -Isrc -Isrc/util -I$(BUILD)/gen
 LDLIBS  += -lsqlite3 -lgumbo -ljansson -lz -lm -lpthread
 
+# build and tests; clang + its runtime for the fuzz harnesses.  (wordnet-base,
+# iso-codes and festlex-poslex are sources of generated data files, which are
+# committed: only tools/gen_*.py need them.)
 DEBIAN_PACKAGES := build-essential libsqlite3-dev libgumbo-dev libjansson-dev zlib1g-dev \
-                   wordnet-base iso-codes python3 clang
+                   python3 clang libclang-rt-14-dev
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -27,7 +31,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all check test asan demo bench fuzz deps clean lint
+.PHONY: all check test asan demo bench eval fuzz fuzz-smoke deps clean
 
 all: $(BUILD)/parley $(BUILD)/test_unit
 
@@ -76,8 +80,17 @@ demo: $(BUILD)/parley
 bench: $(BUILD)/parley
 	bench/run.sh $(BUILD)
 
+# the peers' validation suites and the project's news cases (reads ../shared/eval)
+eval: $(BUILD)/parley
+	tools/eval_suites.sh $(BUILD)
+	tools/eval_news.sh $(BUILD) -q
+
 fuzz:
 	$(MAKE) -C fuzz
+
+# every harness for a few seconds on its seed corpus (CI)
+fuzz-smoke:
+	$(MAKE) -C fuzz run T=$(or $(T),8)
 
 deps:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

@@ -33,8 +33,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * option is present but its value is missing. */
 int cli_opt(int argc, char **argv, int *i, const char *name, const char **value);
 
-/* Subcommands (defined in cli/cmd_*.c; a command whose file is absent from
- * the build is simply not offered). */
+/* Subcommands (defined in cli/cmd_*.c). */
 int cmd_read(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

@@ -6,19 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Subcommands are weak references: a build without one of the cmd_*.c files
- * still links, and the command is then not listed. */
-#pragma weak cmd_read
-#pragma weak cmd_code
-#pragma weak cmd_validate
-#pragma weak cmd_ingest
-#pragma weak cmd_events
-#pragma weak cmd_dyad
-#pragma weak cmd_network
-#pragma weak cmd_plot
-#pragma weak cmd_export
-#pragma weak cmd_dict
-
 typedef struct command {
     const char *name;
     int (*fn)(int, char **);
@@ -42,7 +29,7 @@ static void usage(FILE *out)
 {
     fprintf(out, "usage: parley COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (commands[i].fn) fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
     fprintf(out, "\nparley COMMAND --help for the options of a command.\n");
 }
 
@@ -100,7 +87,7 @@ int main(int argc, char **argv)
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (commands[i].fn && !strcmp(argv[1], commands[i].name))
+        if (!strcmp(argv[1], commands[i].name))
             return commands[i].fn(argc - 1, argv + 1);
     fprintf(stderr, "parley: unknown command '%s'\n", argv[1]);
     usage(stderr);

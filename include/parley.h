@@ -242,6 +242,18 @@ parley_dict *parley_dict_load_files(const parley_dict_files *files, parley_diag_
 
 void parley_dict_free(parley_dict *d);
 
+/* Sizes of a loaded dictionary, for `parley dict`. */
+typedef struct parley_dict_stats {
+    size_t files, lines, warnings;
+    size_t actors, actor_names, actor_codes;
+    size_t agents, agent_names;
+    size_t verb_blocks, verb_forms, patterns, synsets, transformations;
+    size_t discards, issues, words;
+    double load_seconds;         /* wall time of the load */
+} parley_dict_stats;
+
+void parley_dict_get_stats(const parley_dict *d, parley_dict_stats *out);
+
 /* ------------------------------------------------------------------------ */
 /* Event coding                                                             */
 /* ------------------------------------------------------------------------ */
@@ -279,7 +291,31 @@ typedef struct parley_code_options {
     size_t max_compound;         /* cap on events from compound actors; 0 = default (16) */
     parley_diag_fn diag;
     void *diag_ctx;
+    /* Coder options that validation suites set (PETRARCH <Config> records,
+     * TABARI option commands); see docs/validate.md.  All zero = Parley's
+     * own behaviour. */
+    int require_dyad;            /* 0 = coder default; 1 = drop events lacking a source or a
+                                  * target (PETRARCH require_dyad = true); -1 = keep them,
+                                  * the missing side coded "---" (require_dyad = false) */
+    int new_actor_length;        /* > 0: an uncoded noun phrase of at most this many words
+                                  * may act as source/target, coded as its upper-case text in
+                                  * double quotes, e.g. "\"INJURY TOLL\""; 0 = off */
+    int comma_set;               /* non-zero: the comma_* limits below replace the defaults */
+    int comma_min, comma_max;    /* drop internal comma-delimited clauses of min..max words
+                                  * (inclusive) before coding; max 0 = never (PETRARCH default
+                                  * 2..8) */
+    int comma_bmin, comma_bmax;  /* the same for a clause opening the sentence (default 0..0 = off) */
+    int comma_emin, comma_emax;  /* the same for a clause closing the sentence (default 2..8) */
+    const char *tabari_commands; /* TABARI option commands ("SET: CODE ALL", "COMPLEX: ..."),
+                                  * one per line, applied over the dictionary's .options file;
+                                  * NULL = none */
 } parley_code_options;
+
+/* Sets one suite option by its PETRARCH <Config> name ("require_dyad",
+ * "new_actor_length", "comma_min" ... "comma_emax"); value as written
+ * ("True", "false", "4").  Returns 0, or -1 when the name or the value is not
+ * understood (o is then unchanged). */
+int parley_code_options_set(parley_code_options *o, const char *name, const char *value);
 
 typedef struct parley_coder parley_coder;
 
@@ -297,6 +333,10 @@ parley_status parley_code_sentence(parley_coder *c, const char *text, size_t len
                                    const parley_datetime *date, const char *doc, int sent,
                                    parley_event_fn fn, void *ctx);
 
+/* Why the last sentence or article coded by c produced no events because of
+ * a discard entry: "sentencediscard", "storydiscard", or NULL when none. */
+const char *parley_coder_discarded(const parley_coder *c);
+
 /* Writes an event as one JSON object (no newline). */
 parley_status parley_event_write_json(const parley_event *ev, FILE *out);
 /* Writes the TSV header line (with newline), and an event as a TSV line. */
@@ -309,13 +349,36 @@ parley_status parley_event_write_tsv(const parley_event *ev, FILE *out);
 
 typedef struct parley_validate_result {
     size_t passed, failed, skipped;
+    size_t events_expected;      /* expected events in the scored records */
+    size_t events_produced;      /* distinct events the coder produced for them */
+    size_t events_matched;       /* produced events that were expected */
+    /* PETRARCH records whose <Text> and <Parse> differ in their words (their
+     * expected events follow the parse PETRARCH coded, not the text Parley
+     * codes); already counted in passed/failed, reported apart. */
+    size_t differ_passed, differ_failed;
 } parley_validate_result;
 
 /* Runs a validation suite.  dict_dir may be NULL (dictionaries are looked up
  * beside the file).  A PASS/FAIL line per record, with expected and produced
- * events for failures, goes to report (may be NULL). */
+ * events for failures, goes to report (may be NULL); the caller prints the
+ * closing "N passed, M failed, K skipped" line from res.  Returns PARLEY_OK
+ * when the suite ran (whatever the verdicts), PARLEY_ERR_IO when the suite or
+ * a dictionary cannot be read, PARLEY_ERR_FORMAT when the file is not a
+ * suite.  Scoring rules: docs/validate.md. */
 parley_status parley_validate(const char *path, const char *dict_dir, FILE *report,
                               parley_validate_result *res, parley_error *err);
+
+typedef struct parley_validate_options {
+    const char *dict_dir;        /* NULL = dictionaries beside the suite file */
+    const char *only;            /* run only the record with this id; NULL = all */
+    int verbose;                 /* also show sentence and events of passing records */
+    parley_diag_fn diag;         /* problems in the suite and dictionaries; NULL = dropped */
+    void *diag_ctx;
+} parley_validate_options;
+
+/* parley_validate() with options (opt may be NULL). */
+parley_status parley_validate_ex(const char *path, const parley_validate_options *opt,
+                                 FILE *report, parley_validate_result *res, parley_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Store (SQLite)                                                           */
@@ -326,6 +389,169 @@ typedef struct parley_store parley_store;
 /* Opens (creating or migrating) the store at path. */
 parley_store *parley_store_open(const char *path, parley_error *err);
 void parley_store_close(parley_store *s);
+
+/* ---- Store: ingest, queries, exports, plots (src/store; docs/store.md) ---- */
+
+/* Error text of the last failure on s ("" when none).  Never NULL. */
+const char *parley_store_errmsg(const parley_store *s);
+
+/* Articles per transaction (default 256).  Each article with all its events
+ * is atomic in any case; a batch is committed when it is full, by
+ * parley_store_commit() and by parley_store_close().  A store handle is used
+ * by one thread at a time; one process at a time should ingest into a store
+ * (any number may query it meanwhile: WAL mode). */
+void parley_store_set_batch(parley_store *s, size_t articles);
+
+typedef enum parley_ingest_state {
+    PARLEY_INGEST_NEW = 0,       /* article not seen before: code and add its events */
+    PARLEY_INGEST_CHANGED,       /* same article key, new text: old events are replaced */
+    PARLEY_INGEST_UNCHANGED      /* same key and content hash: nothing to do */
+} parley_ingest_state;
+
+/* Starts storing article a.  Its key is canonical_url, else url, else id;
+ * its content hash covers headline, body, source and published date.  When
+ * *state is PARLEY_INGEST_UNCHANGED nothing was started (do not add events
+ * or call end); otherwise add the article's events with
+ * parley_store_add_event() and finish with parley_store_article_end() (or
+ * drop everything with parley_store_article_abort()). */
+parley_status parley_store_article_begin(parley_store *s, const parley_article *a,
+                                         parley_ingest_state *state, parley_error *err);
+/* Adds one event of the current article (copied: ev may be freed after). */
+parley_status parley_store_add_event(parley_store *s, const parley_event *ev, parley_error *err);
+/* A parley_event_fn that adds the event to the store passed as ctx; returns
+ * non-zero (stop) on failure, the reason in parley_store_errmsg(). */
+int parley_store_event_fn(void *store, const parley_event *ev);
+/* Finishes the current article: it and its events become part of the batch. */
+parley_status parley_store_article_end(parley_store *s, parley_error *err);
+/* Forgets the current article: nothing of it is stored. */
+void parley_store_article_abort(parley_store *s);
+/* Commits the current batch. */
+parley_status parley_store_commit(parley_store *s, parley_error *err);
+
+typedef struct parley_store_stats {
+    long long articles, events, sentences, actors, stories;
+    char first_day[11], last_day[11];   /* YYYY-MM-DD, "" when empty */
+} parley_store_stats;
+parley_status parley_store_stats_get(parley_store *s, parley_store_stats *st, parley_error *err);
+
+/* Deduplication applied by queries (docs/store.md). */
+typedef enum parley_dedup {
+    PARLEY_DEDUP_NONE = 0,       /* every stored event */
+    PARLEY_DEDUP_STORY,          /* one per (story, source, target, code): a wire story
+                                    republished by several outlets counts once */
+    PARLEY_DEDUP_DAILY           /* one-a-day filter: one per (date, source, target, code) */
+} parley_dedup;
+
+/* Filters of a query; zero/NULL members do not filter.  Actor arguments are
+ * CAMEO codes matched as prefixes in steps of 3 letters: "USA" (a country)
+ * matches USA, USAGOV, USAMILGOV; "USAGOV" matches USAGOV and USAGOVLEG.
+ * An actor that matches nothing in the store is a usage error. */
+typedef struct parley_query {
+    const char *actor;           /* either side */
+    const char *source;          /* as source */
+    const char *target;          /* as target */
+    const char *dyad_a, *dyad_b; /* both set: events between A and B, either direction */
+    const char *code;            /* exact CAMEO code, e.g. "042" */
+    const char *root;            /* root code, e.g. "04" */
+    int quad;                    /* 1..4, 0 = any */
+    const char *plover;          /* PLOVER event type, e.g. "CONSULT" */
+    const char *from, *to;       /* YYYY-MM-DD, inclusive */
+    const char *text;            /* SQLite FTS5 query over the sentences */
+    int all_modes;               /* 0: asserted events only; 1: also negated/hypothetical/future */
+    size_t limit;                /* 0 = no limit */
+    parley_dedup dedup;
+} parley_query;
+
+/* A stored event with its provenance.  Pointers valid during the callback. */
+typedef struct parley_stored_event {
+    long long id;                /* event row id (with dedup: the first event of its group) */
+    parley_event ev;             /* ev.doc is the article id as given */
+    long long article_id;        /* article row id */
+    const char *url;
+    const char *outlet;          /* article source (site or outlet) */
+    const char *headline;
+    const char *published;       /* ISO 8601 as read, "" unknown */
+    long long story_id;          /* near-duplicate story cluster */
+    long long mentions;          /* events merged into this one by dedup (1 without) */
+    long long sources;           /* distinct outlets among them */
+} parley_stored_event;
+
+typedef int (*parley_stored_event_fn)(void *ctx, const parley_stored_event *e);
+
+/* Runs a query; events arrive in date order (ties in a fixed index order).
+ * Returns PARLEY_ERR_USAGE for a bad filter (unknown actor, bad date, bad FTS
+ * query) with the reason in err. */
+parley_status parley_store_events(parley_store *s, const parley_query *q,
+                                  parley_stored_event_fn fn, void *ctx, parley_error *err);
+
+/* Writes the events of a query in a format: "jsonl", "csv", "table",
+ * "phoenix" (Phoenix-style TSV), "gdelt" (GDELT-like column subset, TSV
+ * with header), "plover" (PLOVER JSON Lines).  Unknown format: usage error. */
+parley_status parley_store_export(parley_store *s, const parley_query *q, const char *format,
+                                  FILE *out, parley_error *err);
+
+typedef enum parley_period {
+    PARLEY_BY_DAY = 0, PARLEY_BY_WEEK, PARLEY_BY_MONTH, PARLEY_BY_YEAR
+} parley_period;
+/* "day", "week", "month", "year" -> period; -1 when unknown. */
+int parley_period_parse(const char *name);
+
+/* One period of a dyad series, one direction. */
+typedef struct parley_dyad_row {
+    char period[11];             /* first day of the period (weeks start on Monday) */
+    int reverse;                 /* 0: A -> B, 1: B -> A */
+    long long events;
+    long long quad[5];           /* quad[1..4]: counts per quad class; quad[0] unused */
+    double goldstein_sum, goldstein_mean;
+    long long stories;           /* distinct near-duplicate stories */
+} parley_dyad_row;
+
+/* A dyad time series: rows by period, both directions, every period from
+ * the first to the last (or q->from .. q->to) present, zero rows included.
+ * q may be NULL; its date range, dedup and all_modes apply. */
+typedef struct parley_dyad_series {
+    parley_dyad_row *rows;       /* 2 per period: [2i] A -> B, [2i+1] B -> A */
+    size_t n_rows;
+    char a[64], b[64];
+    parley_period by;
+} parley_dyad_series;
+parley_status parley_store_dyad(parley_store *s, const char *a, const char *b, parley_period by,
+                                const parley_query *q, parley_dyad_series *out, parley_error *err);
+void parley_dyad_series_free(parley_dyad_series *d);
+/* format: "table", "jsonl", "csv". */
+parley_status parley_dyad_write(const parley_dyad_series *d, const char *format, FILE *out);
+
+/* The actor network of a period. */
+typedef struct parley_network_node {
+    const char *actor;
+    long long out_events, in_events;
+} parley_network_node;
+typedef struct parley_network_edge {
+    size_t source, target;       /* node indexes */
+    long long events, cooperation, conflict;   /* cooperation = quad 1+2, conflict = 3+4 */
+    double goldstein_sum;
+} parley_network_edge;
+typedef struct parley_network {
+    parley_network_node *nodes;
+    size_t n_nodes;
+    parley_network_edge *edges;
+    size_t n_edges;
+    char from[11], to[11];
+} parley_network;
+/* Builds the network of the events selected by q (date range, actor, code
+ * filters, dedup).  Edges with fewer than min_events events are dropped, and
+ * nodes left without edges.  countries = 1 merges actors into their country
+ * (first 3 letters of the code). */
+parley_status parley_store_network(parley_store *s, const parley_query *q, long long min_events,
+                                   int countries, parley_network *out, parley_error *err);
+void parley_network_free(parley_network *n);
+/* format: "graphml", "dot", "json". */
+parley_status parley_network_write(const parley_network *n, const char *format, FILE *out);
+
+/* SVG drawings: a dyad series (cooperation vs conflict, both directions)
+ * and a network (force-directed layout, labelled nodes). */
+parley_status parley_dyad_svg(const parley_dyad_series *d, FILE *out);
+parley_status parley_network_svg(const parley_network *n, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,5 @@
 /* diag.c — status strings and diagnostic formatting (public API). */
-#include "parley.h"
+#include "diag.h"
 
 #include <stdio.h>
 
@@ -33,4 +33,14 @@ void parley_diag_format(const parley_diag *d, char *out, size_t n)
         snprintf(out, n, "%s%s: %s: [%s] %s", d->file, where, s, d->record, d->message);
     else
         snprintf(out, n, "%s%s: %s: %s", d->file, where, s, d->message);
+}
+
+void pl_vdiag(parley_diag_fn fn, void *ctx, parley_severity sev, const char *file, long line,
+              long long byte, const char *record, const char *fmt, va_list ap)
+{
+    if (!fn) return;
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    parley_diag d = {sev, file ? file : "-", line, byte, record, msg};
+    fn(ctx, &d);
 }
