@@ -1,0 +1,2382 @@
+/* coder.c — the event coder: sentences in, CAMEO events out.
+ *
+ * TABARI-style shallow coding over Parley's own parse (see docs/coder.md):
+ *  1. tokens are looked up in the dictionary's word table (one probe each);
+ *  2. discards, comma-delimited clauses, actor and agent phrases (longest
+ *     match) are found;
+ *  3. tokens are grouped into noun phrases ("units"); agents combine with the
+ *     actor of their unit, or with the actor after "of/in/from"; units joined
+ *     by "and"/commas form compounds ("groups");
+ *  4. verbs are found by their forms; each verb's patterns are tried, most
+ *     specific first, outward from the verb, binding $ source and + target;
+ *     the defaults are the subject group before the verb and the first group
+ *     after it; "was VERBed by X" swaps them;
+ *  5. negated verbs are dropped (or delivered with mode "negated"), paired
+ *     codes give two events, compounds give one event per member.
+ * A coder is per-thread scratch space; nothing is allocated per token once
+ * its buffers have grown to the longest sentence seen. */
+#include "coder/coder.h"
+#include "coder/story.h"
+#include "arena.h"
+#include "json.h"
+#include "util.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TOK 512
+#define MAX_CODES 16
+
+enum {
+    CL_NONE = 0, CL_DET, CL_PREP, CL_CONJ, CL_PUNCT, CL_COMMA, CL_PRON, CL_POSSPRON, CL_AUX,
+    CL_NEG, CL_SCONJ, CL_REL, CL_ADV, CL_PART, CL_POSS, CL_VERB
+};
+
+typedef struct ctok {
+    uint32_t w, lw;              /* dictionary word ids of norm and lemma */
+    uint32_t start, end;         /* bytes in the sentence */
+    const char *norm;
+    uint8_t pos, vform, flags, cls;
+    uint32_t wf;                 /* F_* closed-class flags */
+    int16_t ment;                /* mention covering the token, -1 */
+    int16_t unit;                /* unit covering the token, -1 */
+    int16_t group;               /* group covering the token, -1 */
+    int16_t verb;                /* index in verbs when a verb form starts here, -1 */
+    uint8_t isverb;              /* inside an accepted verb form */
+} ctok;
+
+typedef struct mention {
+    uint16_t first, last;
+    uint8_t agent;
+    uint32_t idx;                /* actor or agent index */
+    uint32_t code;               /* actor: code on the date; agent: code */
+} mention;
+
+typedef struct unit {
+    uint16_t first, last;
+    int16_t actor;               /* mention index of its actor, -1 */
+    uint8_t nagents, pron, posspron;
+    int16_t agents[8];           /* mention indices */
+} unit;
+
+typedef struct group {
+    uint16_t first, last;
+    uint16_t ncodes;
+    uint8_t pron, compound, newactor;
+    uint16_t sub1;               /* 1 + index of the shadow group of its "of ACTOR" part */
+    const char *codes[MAX_CODES];
+    const char *evid;            /* dictionary entries that made the codes */
+} group;
+
+typedef struct cverb {
+    uint16_t first, last;        /* the form's tokens */
+    uint16_t at;                 /* the verb token */
+    uint32_t form;
+} cverb;
+
+typedef struct pending {
+    const char *src, *tgt, *code;
+    int sgi, tgi, verb;
+    const char *mode, *evid;
+    uint8_t weak, dominant;
+} pending;
+
+typedef struct binding {
+    int src, tgt, cmp;           /* group indices, -1 */
+    int cmp_post;                /* % matched after the verb */
+    int pre_lo;                  /* lowest token matched by the pre part, or at */
+    int post_hi;
+    int budget;                  /* element tries left: bounds backtracking */
+    int sub_at;                  /* token where a shadow group may bind, -1 */
+} binding;
+
+struct parley_coder {
+    const parley_dict *d;
+    parley_code_options opt;
+    pl_parser *parser;
+    pl_arena arena;              /* per sentence */
+    ctok *t;
+    size_t nt, capt;
+    mention *m;
+    size_t nm, capm;
+    unit *u;
+    size_t nu, capu;
+    group *g;
+    size_t ng, capg;
+    cverb *v;
+    size_t nv, capv;
+    uint8_t *v_skipped;          /* verb had no subject of its own (infinitive ...) */
+    size_t capvs;
+    uint8_t *v_coded;            /* verb gave an event */
+    size_t capvc;
+    pending *pend;               /* events of the sentence not yet delivered */
+    size_t npend, cappend;
+    int strong, complex, dominant;
+    int debug;                   /* PARLEY_CODER_DEBUG is set */
+    const char *issues;          /* issue codes of the sentence, ";"-joined */
+    int16_t *gstart, *gend;      /* group starting / ending at token */
+    size_t capge;
+    uint32_t wset[512];          /* word ids present in the sentence (hash set) */
+    const char *discarded;
+    int32_t date;
+    /* story memory for pronouns */
+    const char *last_codes[MAX_CODES];
+    uint16_t nlast;
+    char last_buf[MAX_CODES][48];
+    /* story duplicates */
+    uint64_t *seen;
+    size_t nseen, capseen;
+    int comma[6];
+    /* the sentence being coded */
+    const char *text;
+    size_t len;
+    const char *doc;
+    int sent;
+    char datebuf[11];
+    parley_event_fn fn;
+    void *ctx;
+    int stop;
+    size_t nevents;
+    pl_story *story;             /* story.c: article mode only */
+    int story_on;
+};
+
+/* --- small word classes -------------------------------------------------------- */
+
+
+static const char *const DETS[] = {"THE", "A", "AN", "THIS", "THESE", "THOSE", "SOME", "ANY",
+                                   "EACH", "EVERY", "BOTH", "ALL", "NO", "NEITHER", "EITHER",
+                                   "ANOTHER", "SEVERAL", "MANY", "FEW", NULL};
+static const char *const POSSPRONS[] = {"ITS", "THEIR", "HIS", "HER", "OUR", "MY", "YOUR", NULL};
+static const char *const PRONS[] = {"HE", "SHE", "IT", "THEY", "WE", "I", "YOU", "HIM", "THEM",
+                                    "US", "ME", "ONE", NULL};
+static const char *const SUBJ_PRONS[] = {"HE", "SHE", "IT", "THEY", "WE", NULL};
+static const char *const PREPS[] = {"OF", "IN", "ON", "AT", "BY", "WITH", "FROM", "TO", "FOR",
+                                    "AGAINST", "BETWEEN", "INTO", "OVER", "UNDER", "ABOUT",
+                                    "DURING", "NEAR", "TOWARD", "TOWARDS", "ACROSS", "AMONG",
+                                    "THROUGH", "WITHOUT", "WITHIN", "ALONG", "UPON", "DESPITE",
+                                    "AFTER", "BEFORE", "SINCE", "UNTIL", "AS", "LIKE", "VIA",
+                                    "OUTSIDE", "INSIDE", "BEYOND", "BEHIND", NULL};
+static const char *const CONJS[] = {"AND", "OR", "NOR", "BUT", NULL};
+static const char *const SCONJS[] = {"THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHEN", "WHILE",
+                                     "BECAUSE", "ALTHOUGH", "THOUGH", "IF", "WHERE", "WHETHER",
+                                     "UNLESS", NULL};
+static const char *const AUXS[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM",
+                                   "HAS", "HAVE", "HAD", "HAVING", "DO", "DOES", "DID", "WILL",
+                                   "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT",
+                                   "MUST", "'S", NULL};
+static const char *const BES[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "GET",
+                                  "GOT", "GETS", NULL};
+static const char *const NEGS[] = {"NOT", "N'T", "NEVER", NULL};
+static const char *const MODALS[] = {"WOULD", "COULD", "MAY", "MIGHT", "SHOULD", "MUST", "CAN",
+                                     NULL};
+static const char *const FUTURES[] = {"WILL", "SHALL", NULL};
+
+/* Closed-class words: one hash probe per token gives all their classes. */
+enum {
+    F_NEG = 1 << 0, F_POSSPRON = 1 << 1, F_DET = 1 << 2, F_PRON = 1 << 3, F_CONJ = 1 << 4,
+    F_SCONJ = 1 << 5, F_AUX = 1 << 6, F_PREP = 1 << 7, F_SUBPREP = 1 << 8, F_SUBJPRON = 1 << 9,
+    F_FUTURE = 1 << 10, F_MODAL = 1 << 11, F_BE = 1 << 12, F_POSS = 1 << 13, F_TO = 1 << 14
+};
+
+static pl_intern cw_table;
+static uint32_t *cw_flags;
+static pthread_once_t cw_once = PTHREAD_ONCE_INIT;
+
+static const char *const SUBPREPS[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "WHEN", "WHILE",
+                                       "BECAUSE", "WHERE", "ALTHOUGH", "THOUGH", "UNLESS", NULL};
+
+static void cw_build(void)
+{
+    static const struct {
+        const char *const *list;
+        uint32_t flag;
+    } lists[] = {{NEGS, F_NEG},       {POSSPRONS, F_POSSPRON}, {DETS, F_DET},
+                 {PRONS, F_PRON},     {CONJS, F_CONJ},         {SCONJS, F_SCONJ},
+                 {AUXS, F_AUX},       {PREPS, F_PREP},         {SUBPREPS, F_SUBPREP},
+                 {SUBJ_PRONS, F_SUBJPRON}, {FUTURES, F_FUTURE}, {MODALS, F_MODAL},
+                 {BES, F_BE}};
+    pl_intern_init(&cw_table);
+    size_t cap = 0;
+    for (size_t l = 0; l < PL_COUNT(lists); l++)
+        for (const char *const *w = lists[l].list; *w; w++) {
+            uint32_t id = pl_intern_add(&cw_table, *w, strlen(*w));
+            if (id >= cap) {
+                size_t old = cap;
+                cw_flags = pl_grow(cw_flags, &cap, id + 1, sizeof *cw_flags);
+                memset(cw_flags + old, 0, (cap - old) * sizeof *cw_flags);
+            }
+            cw_flags[id] |= lists[l].flag;
+        }
+    uint32_t id = pl_intern_add(&cw_table, "'S", 2);
+    cw_flags = pl_grow(cw_flags, &cap, id + 1, sizeof *cw_flags);
+    cw_flags[id] = F_POSS;
+    id = pl_intern_add(&cw_table, "TO", 2);
+    cw_flags = pl_grow(cw_flags, &cap, id + 1, sizeof *cw_flags);
+    cw_flags[id] |= F_TO;
+}
+
+static uint32_t word_flags(const char *s, size_t n)
+{
+    uint32_t id = pl_intern_find(&cw_table, s, n);
+    return id == PL_NO_ID ? 0 : cw_flags[id];
+}
+
+static uint8_t classify(const pl_token *tk, uint32_t f)
+{
+    const char *s = tk->norm;
+    if (tk->pos == PL_POS_PUNCT) return (s[0] == ',' && !s[1]) ? CL_COMMA : CL_PUNCT;
+    if (f & F_NEG) return CL_NEG;
+    if (f & F_POSS) return CL_POSS;
+    if (f & F_POSSPRON) return CL_POSSPRON;
+    if (f & F_DET) return CL_DET;
+    if (f & F_PRON) return CL_PRON;
+    if (f & F_CONJ) return CL_CONJ;
+    if (f & F_TO) return CL_PART;
+    if (f & F_SCONJ) return CL_REL;
+    if (f & F_AUX) return CL_AUX;
+    if (f & F_PREP) return CL_PREP;
+    switch (tk->pos) {
+    case PL_POS_PREP: return CL_PREP;
+    case PL_POS_CONJ: return CL_CONJ;
+    case PL_POS_SCONJ: return CL_SCONJ;
+    case PL_POS_ADV: return CL_ADV;
+    case PL_POS_AUX: return CL_AUX;
+    case PL_POS_PART: return CL_PART;
+    case PL_POS_DET: return CL_DET;
+    case PL_POS_PRON: return CL_PRON;
+    default: return CL_NONE;
+    }
+}
+
+/* --- options ------------------------------------------------------------------- */
+
+static int parse_bool(const char *v, int *out)
+{
+    if (pl_strcaseeq(v, "true") || !strcmp(v, "1") || pl_strcaseeq(v, "yes")) return *out = 1, 0;
+    if (pl_strcaseeq(v, "false") || !strcmp(v, "0") || pl_strcaseeq(v, "no")) return *out = 0, 0;
+    return -1;
+}
+
+int parley_code_options_set(parley_code_options *o, const char *name, const char *value)
+{
+    if (!o || !name || !value) return -1;
+    if (!strcmp(name, "require_dyad")) {
+        int b;
+        if (parse_bool(value, &b)) return -1;
+        o->require_dyad = b ? 1 : -1;
+        return 0;
+    }
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (*value == 0 || *end) return -1;
+    if (!strcmp(name, "new_actor_length")) return o->new_actor_length = (int)v, 0;
+    static const char *const comma_names[6] = {"comma_min", "comma_max", "comma_bmin",
+                                               "comma_bmax", "comma_emin", "comma_emax"};
+    for (int i = 0; i < 6; i++)
+        if (!strcmp(name, comma_names[i])) {
+            if (!o->comma_set) {
+                o->comma_set = 1;
+                o->comma_min = 2, o->comma_max = 8, o->comma_bmin = 0, o->comma_bmax = 0;
+                o->comma_emin = 2, o->comma_emax = 8;
+            }
+            int *f[6] = {&o->comma_min, &o->comma_max, &o->comma_bmin, &o->comma_bmax,
+                         &o->comma_emin, &o->comma_emax};
+            *f[i] = (int)v;
+            return 0;
+        }
+    return -1;
+}
+
+/* --- coder lifetime -------------------------------------------------------------- */
+
+parley_coder *parley_coder_new(const parley_dict *dict, const parley_code_options *opt)
+{
+    if (!dict) return NULL;
+    parley_coder *c = pl_xcalloc(1, sizeof *c);
+    c->d = dict;
+    if (opt) c->opt = *opt;
+    if (!c->opt.max_compound) c->opt.max_compound = 16;
+    if (c->opt.comma_set) {
+        int v[6] = {c->opt.comma_min, c->opt.comma_max, c->opt.comma_bmin, c->opt.comma_bmax,
+                    c->opt.comma_emin, c->opt.comma_emax};
+        memcpy(c->comma, v, sizeof v);
+    } else {
+        int v[6] = {2, 8, 0, 0, 2, 8};
+        memcpy(c->comma, v, sizeof v);
+    }
+    pthread_once(&cw_once, cw_build);
+    c->debug = getenv("PARLEY_CODER_DEBUG") != NULL;
+    c->parser = pl_parser_new();
+    pl_arena_init(&c->arena, 64 * 1024);
+    return c;
+}
+
+void parley_coder_free(parley_coder *c)
+{
+    if (!c) return;
+    pl_parser_free(c->parser);
+    pl_arena_free(&c->arena);
+    free(c->t);
+    free(c->m);
+    free(c->u);
+    free(c->g);
+    free(c->v);
+    free(c->v_skipped);
+    free(c->v_coded);
+    free(c->pend);
+    free(c->gstart);
+    free(c->gend);
+    free(c->seen);
+    pl_story_free(c->story);
+    free(c);
+}
+
+const char *parley_coder_discarded(const parley_coder *c)
+{
+    return c ? c->discarded : NULL;
+}
+
+/* --- matching helpers --------------------------------------------------------------- */
+
+static void wset_clear(parley_coder *c)
+{
+    memset(c->wset, 0xff, sizeof c->wset);
+}
+
+static void wset_add(parley_coder *c, uint32_t w)
+{
+    if (w == PL_NO_ID) return;
+    for (size_t i = (w * 2654435761u) & 511, k = 0; k < 512; i = (i + 1) & 511, k++) {
+        if (c->wset[i] == w) return;
+        if (c->wset[i] == PL_NO_ID) {
+            c->wset[i] = w;
+            return;
+        }
+    }
+}
+
+static int wset_has(const parley_coder *c, uint32_t w)
+{
+    for (size_t i = (w * 2654435761u) & 511, k = 0; k < 512; i = (i + 1) & 511, k++) {
+        if (c->wset[i] == w) return 1;
+        if (c->wset[i] == PL_NO_ID) return 0;
+    }
+    return 0;
+}
+
+/* Does dictionary word w (stem: as a prefix) match token i? */
+static int word_matches(const parley_coder *c, size_t i, uint32_t w, int stem)
+{
+    const ctok *t = &c->t[i];
+    if (t->w == w) return 1;
+    if (stem) {
+        const char *s = pl_dict_w(c->d, w);
+        size_t n = strlen(s);
+        return strncmp(t->norm, s, n) == 0;
+    }
+    return 0;
+}
+
+/* Matches name nm at token i; returns the number of tokens or 0. */
+static size_t name_match(const parley_coder *c, size_t i, const pl_name *nm)
+{
+    if (i + nm->nwords > c->nt) return 0;
+    for (uint16_t k = 0; k < nm->nwords; k++) {
+        int stem = (nm->flags & PL_NAME_STEM) && k + 1 == nm->nwords;
+        if (!word_matches(c, i + k, c->d->wordv[nm->words + k], stem)) return 0;
+    }
+    return nm->nwords;
+}
+
+/* An actor name whose words are joined by blanks may have one adjective
+ * inside ("ITHILEN TELEVISION" matches "Ithilen state-run television").
+ * Returns the number of tokens or 0. */
+static size_t name_match_open(const parley_coder *c, size_t i, const pl_name *nm)
+{
+    const parley_dict *d = c->d;
+    size_t p = i;
+    int skipped = 0;
+    for (uint16_t k = 0; k < nm->nwords; k++, p++) {
+        int stem = (nm->flags & PL_NAME_STEM) && k + 1 == nm->nwords;
+        uint32_t w = d->wordv[nm->words + k];
+        if (p >= c->nt) return 0;
+        if (word_matches(c, p, w, stem)) continue;
+        size_t at = nm->words + k;
+        if (k == 0 || skipped || at >= d->nwordgap || !d->wordgap[at]) return 0;
+        if (c->t[p].pos != PL_POS_ADJ || p + 1 >= c->nt || !word_matches(c, p + 1, w, stem)) return 0;
+        skipped = 1;
+        p++;
+    }
+    return skipped ? p - i : 0;
+}
+
+/* Longest name of ix at token i: returns its length and sets *target. */
+static size_t longest_name(const parley_coder *c, const pl_name_index *ix, size_t i,
+                           uint32_t *target, const pl_name **which)
+{
+    size_t cnt;
+    size_t best = 0;
+    const pl_name *nm = pl_names_lookup(ix, c->t[i].w, &cnt);
+    for (size_t k = 0; k < cnt; k++) {
+        size_t n = name_match(c, i, &nm[k]);
+        if (n > best) {
+            best = n;
+            *target = nm[k].target;
+            if (which) *which = &nm[k];
+            break; /* longest first */
+        }
+    }
+    if (ix == &c->d->actor_names && ix->nopen)
+        for (size_t k = 0; k < cnt; k++) {
+            if (!(nm[k].flags & PL_NAME_OPEN) || nm[k].nwords <= best) continue;
+            size_t n = name_match_open(c, i, &nm[k]);
+            if (n > best) {
+                best = n;
+                *target = nm[k].target;
+                if (which) *which = &nm[k];
+            }
+        }
+    /* TABARI single-word stems */
+    for (size_t k = 0; k < ix->nstems && best == 0; k++)
+        if (name_match(c, i, &ix->stems[k])) {
+            best = 1;
+            *target = ix->stems[k].target;
+            if (which) *which = &ix->stems[k];
+        }
+    return best;
+}
+
+/* --- code strings ---------------------------------------------------------------------- */
+
+/* Adds an agent code to an actor code unless it is already there at a
+ * three-letter boundary. */
+static void add_agent_code(char *buf, size_t cap, const char *ag, int prefix)
+{
+    size_t bl = strlen(buf), al = strlen(ag);
+    if (!al) return;
+    if (!prefix) {
+        for (size_t k = 0; k + al <= bl; k += 3)
+            if (!strncmp(buf + k, ag, al)) return;
+        if (bl + al + 1 < cap) memcpy(buf + bl, ag, al + 1);
+    } else {
+        if (!strncmp(buf, ag, al)) return;
+        if (bl + al + 1 < cap) {
+            memmove(buf + al, buf, bl + 1);
+            memcpy(buf, ag, al);
+        }
+    }
+}
+
+static const char *dict_file(const parley_dict *d, pl_src s)
+{
+    const char *f = s.file < d->nfiles ? d->files[s.file] : "?";
+    const char *b = strrchr(f, '/');
+    return b ? b + 1 : f;
+}
+
+/* The code string of unit u (actor + agents), with the actor code given
+ * (NULL = the unit's own).  Returns an arena string or NULL when uncoded. */
+static const char *unit_code(parley_coder *c, const unit *u, const char *actor, pl_buf *ev)
+{
+    char buf[96] = "";
+    int have = 0;
+    if (actor) {
+        snprintf(buf, sizeof buf, "%s", actor);
+        have = 1;
+    } else if (u->actor >= 0) {
+        const mention *m = &c->m[u->actor];
+        const char *code = pl_dict_s(c->d, m->code);
+        if (m->code != PL_NOCODE && strcmp(code, "---") != 0) {
+            snprintf(buf, sizeof buf, "%s", code);
+            have = 1;
+        }
+        if (ev) {
+            const pl_actor *a = &c->d->actors[m->idx];
+            pl_buf_printf(ev, "%sactor %s=%s (%s:%u)", ev->len ? "; " : "",
+                          pl_dict_s(c->d, a->name), m->code == PL_NOCODE ? "?" : code,
+                          dict_file(c->d, a->src), a->src.line);
+        }
+    }
+    if (!have && !u->nagents) return NULL;
+    if (!have) snprintf(buf, sizeof buf, "---");
+    for (int k = 0; k < u->nagents; k++) {
+        const mention *m = &c->m[u->agents[k]];
+        const pl_agent *ag = &c->d->agents[m->idx];
+        const char *code = pl_dict_s(c->d, ag->code);
+        if (!strcmp(buf, "---") && !ag->prefix) {
+            /* ---GOV */
+            add_agent_code(buf, sizeof buf, code, 0);
+        } else {
+            add_agent_code(buf, sizeof buf, code, ag->prefix);
+        }
+        if (ev)
+            pl_buf_printf(ev, "%sagent %s (%s:%u)", ev->len ? "; " : "", code,
+                          dict_file(c->d, ag->src), ag->src.line);
+    }
+    return pl_arena_strdup(&c->arena, buf);
+}
+
+/* Splits "ELR/GAL" into the group's code list. */
+static void group_add_code(group *g, parley_coder *c, const char *code)
+{
+    if (!code) return;
+    const char *slash = strchr(code, '/');
+    if (!slash) {
+        for (int k = 0; k < g->ncodes; k++)
+            if (!strcmp(g->codes[k], code)) return;
+        if (g->ncodes < MAX_CODES) g->codes[g->ncodes++] = code;
+        return;
+    }
+    /* the part after the actor prefix keeps the agents of the whole */
+    const char *p = code;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n) {
+            char *s = pl_arena_strndup(&c->arena, p, n);
+            if (g->ncodes < MAX_CODES) g->codes[g->ncodes++] = s;
+        }
+        if (!e) break;
+        p = e + 1;
+    }
+}
+
+/* --- sentence analysis ------------------------------------------------------------------ */
+
+static void grow_tokens(parley_coder *c, size_t n)
+{
+    c->t = pl_grow(c->t, &c->capt, n, sizeof *c->t);
+    if (c->capge < n + 1) {
+        c->capge = c->capt + 1;
+        c->gstart = pl_xrealloc(c->gstart, c->capge * sizeof *c->gstart);
+        c->gend = pl_xrealloc(c->gend, c->capge * sizeof *c->gend);
+    }
+}
+
+static void add_mention(parley_coder *c, size_t first, size_t last, int agent, uint32_t idx,
+                        uint32_t code)
+{
+    c->m = pl_grow(c->m, &c->capm, c->nm + 1, sizeof *c->m);
+    mention mm = {(uint16_t)first, (uint16_t)last, (uint8_t)agent, idx, code};
+    for (size_t k = first; k <= last; k++) c->t[k].ment = (int16_t)c->nm;
+    c->m[c->nm++] = mm;
+}
+
+static int is_np_token(const parley_coder *c, size_t i)
+{
+    const ctok *t = &c->t[i];
+    if (t->ment >= 0) return 1;
+    if (t->isverb || t->pos == PL_POS_VERB) return 0;
+    /* "a clearly inebriated official": an adverb before an adjective */
+    if (t->cls == CL_ADV && i + 1 < c->nt && c->t[i + 1].pos == PL_POS_ADJ && i > 0 &&
+        (c->t[i - 1].cls == CL_DET || c->t[i - 1].pos == PL_POS_ADJ))
+        return 1;
+    switch (t->cls) {
+    case CL_NONE:
+    case CL_DET:
+    case CL_POSS:
+    case CL_POSSPRON: return 1;
+    default: return 0;
+    }
+}
+
+/* Is the verb form at token i (verb token at) really used as a verb? */
+static int verb_ok(const parley_coder *c, size_t first, size_t at)
+{
+    const ctok *t = &c->t[at];
+    const parley_dict *d = c->d;
+    if (d->word_is_noun && t->w != PL_NO_ID && t->w < d->words.n && d->word_is_noun[t->w]) return 0;
+    if (t->cls == CL_AUX || t->cls == CL_NEG) return 0;
+    if (d->format_tabari) {
+        /* TABARI: a dictionary verb is a verb unless a determiner precedes
+         * it or it is capitalised in mid sentence */
+        if (first > 0 && c->t[first - 1].cls == CL_DET) return 0;
+        /* "a 12-year break": a determiner and an adjective or number before it */
+        if (first > 1 && c->t[first - 2].cls == CL_DET &&
+            (c->t[first - 1].pos == PL_POS_ADJ || c->t[first - 1].pos == PL_POS_NUM))
+            return 0;
+        if ((c->t[first].flags & PL_TOK_CAP) && !(c->t[first].flags & PL_TOK_SENT_START)) return 0;
+        /* "yielded ground seized in ...": a participle after the object of a verb */
+        if (first > 1 && (t->vform == PL_VF_PAST || t->vform == PL_VF_PART) &&
+            c->t[first - 1].pos == PL_POS_NOUN && c->t[first - 2].pos == PL_POS_VERB)
+            return 0;
+        return 1;
+    }
+    /* a determiner or possessive right before: a noun ("an attack", "its visit") */
+    if (first > 0) {
+        const ctok *p = &c->t[first - 1];
+        if (p->cls == CL_DET || p->cls == CL_POSSPRON || p->cls == CL_POSS) return 0;
+        if (p->cls == CL_NONE && p->pos == PL_POS_ADJ && t->pos != PL_POS_VERB) return 0;
+    }
+    if (t->pos == PL_POS_VERB) return 1;
+    /* capitalised in mid sentence: a name (TABARI rule) */
+    if ((t->flags & PL_TOK_CAP) && !(t->flags & PL_TOK_SENT_START)) return 0;
+    if (t->pos == PL_POS_NOUN || t->pos == PL_POS_PROPN || t->pos == PL_POS_ADJ ||
+        t->pos == PL_POS_OTHER) {
+        /* the tagger may be wrong: accept after an auxiliary, "to", a
+         * negation or a coded name when a noun phrase or preposition follows */
+        if (first > 0) {
+            size_t k = first - 1;
+            while (k > 0 && c->t[k].cls == CL_ADV) k--;
+            const ctok *p = &c->t[k];
+            if (p->cls == CL_AUX || p->cls == CL_PART || p->cls == CL_NEG) return 1;
+            if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
+            /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
+            if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
+                (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_DET))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Comma-delimited clause elimination (PETRARCH comma_* options): marks the
+ * tokens to drop in keep[]. */
+static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep, size_t n)
+{
+    size_t commas[64];
+    size_t nc = 0;
+    for (size_t i = 0; i < n && nc < 64; i++)
+        if (ps->toks[i].pos == PL_POS_PUNCT && ps->toks[i].norm[0] == ',' && !ps->toks[i].norm[1])
+            commas[nc++] = i;
+    if (!nc) return;
+    size_t end = n;
+    while (end > 0 && ps->toks[end - 1].pos == PL_POS_PUNCT) end--;
+    /* a list ("A, B and C") is not a comma clause: segments holding a
+     * coordinating conjunction, or followed by one, are kept */
+#define HASVERB(a, b)                                                                 \
+    ({                                                                                \
+        int h_ = 0;                                                                   \
+        for (size_t q_ = (a); q_ < (b); q_++)                                         \
+            h_ |= ps->toks[q_].pos == PL_POS_VERB || ps->toks[q_].pos == PL_POS_AUX;  \
+        h_;                                                                           \
+    })
+#define HASCONJ(a, b)                                                                 \
+    ({                                                                                \
+        int h_ = 0;                                                                   \
+        for (size_t q_ = (a); q_ < (b); q_++)                                         \
+            h_ |= !strcmp(ps->toks[q_].norm, "AND") || !strcmp(ps->toks[q_].norm, "OR") || \
+                  !strcmp(ps->toks[q_].norm, "NOR");                                  \
+        h_;                                                                           \
+    })
+    /* words between a and b (exclusive) */
+#define WORDS(a, b)                                                                  \
+    ({                                                                               \
+        int w_ = 0;                                                                  \
+        for (size_t q_ = (a); q_ < (b); q_++) w_ += ps->toks[q_].pos != PL_POS_PUNCT; \
+        w_;                                                                          \
+    })
+    /* opening clause, unless the comma separates adjectives ("complete, full ties") */
+    if (c->comma[3] > 0) {
+        int w = WORDS(0, commas[0]);
+        int adjlist = commas[0] > 0 && commas[0] + 1 < n && ps->toks[commas[0] - 1].pos == PL_POS_ADJ &&
+                      ps->toks[commas[0] + 1].pos == PL_POS_ADJ;
+        if (w >= c->comma[2] && w <= c->comma[3] && !adjlist)
+            for (size_t q = 0; q <= commas[0]; q++) keep[q] = 0;
+    }
+    /* internal clauses */
+    if (c->comma[1] > 0)
+        for (size_t k = 0; k + 1 < nc; k++) {
+            int w = WORDS(commas[k] + 1, commas[k + 1]);
+            int next_conj = commas[k + 1] + 1 < n && HASCONJ(commas[k + 1] + 1, commas[k + 1] + 2);
+            /* PETRARCH also drops an internal clause of comma_max + 1 words
+             * (with comma_max 8 it drops ", several years after X burned
+             * down its embassy," — 9 words — and keeps a 10-word one) */
+            if (w >= c->comma[0] && w <= c->comma[1] + 1 && !next_conj &&
+                !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]))
+                for (size_t q = commas[k]; q < commas[k + 1]; q++) keep[q] = 0;
+        }
+    /* closing clause, unless the main verb is in it ("X, officials said, attacked Y") */
+    if (c->comma[5] > 0) {
+        int w = WORDS(commas[nc - 1] + 1, end);
+        int verb_before = 0;
+        for (size_t q = 0; q < commas[nc - 1]; q++)
+            if (keep[q] && (ps->toks[q].pos == PL_POS_VERB || ps->toks[q].pos == PL_POS_AUX))
+                verb_before = 1;
+        if (w >= c->comma[4] && w <= c->comma[5] && !HASCONJ(commas[nc - 1] + 1, end) &&
+            HASVERB(commas[nc - 1] + 1, end) && verb_before &&
+            !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
+              pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
+                                   ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
+            for (size_t q = commas[nc - 1]; q < end; q++) keep[q] = 0;
+    }
+#undef WORDS
+#undef HASCONJ
+#undef HASVERB
+}
+
+/* --- the sentence --------------------------------------------------------------------- */
+
+static void analyse(parley_coder *c, const pl_parse *ps)
+{
+    const parley_dict *d = c->d;
+    uint8_t keepbuf[MAX_TOK];
+    size_t n = PL_MIN(ps->ntoks, (size_t)MAX_TOK);
+    memset(keepbuf, 1, n);
+    eliminate_commas(c, ps, keepbuf, n);
+    /* short parentheticals: "the European Union (EU)" */
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(ps->toks[i].norm, "(") != 0) continue;
+        size_t j = i + 1;
+        while (j < n && j < i + 8 && strcmp(ps->toks[j].norm, ")") != 0) j++;
+        if (j < n && !strcmp(ps->toks[j].norm, ")"))
+            for (size_t q = i; q <= j; q++) keepbuf[q] = 0;
+    }
+    size_t extra = 0;
+    for (size_t i = 0; i < n; i++)
+        if (memchr(ps->toks[i].norm, '_', ps->toks[i].norm_len)) extra += ps->toks[i].norm_len;
+    n = PL_MIN(n, (size_t)MAX_TOK);
+    grow_tokens(c, n + extra + 1);
+    c->nt = 0;
+    wset_clear(c);
+    for (size_t i = 0; i < n; i++) {
+        if (!keepbuf[i]) continue;
+        const pl_token *tk = &ps->toks[i];
+        if (memchr(tk->norm, '_', tk->norm_len)) {
+            /* "DOL_AMROTH" as written in some texts: one token per part */
+            const char *p = tk->norm, *e = tk->norm + tk->norm_len;
+            while (p < e) {
+                const char *q = memchr(p, '_', (size_t)(e - p));
+                if (!q) q = e;
+                if (q > p) {
+                    ctok *t = &c->t[c->nt++];
+                    memset(t, 0, sizeof *t);
+                    t->norm = pl_arena_strndup(&c->arena, p, (size_t)(q - p));
+                    t->w = pl_intern_find(&d->words, p, (size_t)(q - p));
+                    t->lw = PL_NO_ID;
+                    t->start = tk->start;
+                    t->end = tk->end;
+                    t->pos = tk->pos;
+                    t->flags = tk->flags;
+                    t->cls = CL_NONE;
+                    t->wf = 0;
+                    t->ment = t->unit = t->group = t->verb = -1;
+                    wset_add(c, t->w);
+                }
+                p = q + 1;
+            }
+            continue;
+        }
+        if (i > 0 && !strcmp(tk->norm, "--") && tk->start == ps->toks[i - 1].end && c->nt)
+            continue; /* "anti- Gondor": the hyphen belongs to the word before */
+        ctok *t = &c->t[c->nt++];
+        t->w = pl_intern_find(&d->words, tk->norm, tk->norm_len);
+        /* the lemma matters only for verbs the dictionary does not list */
+        t->lw = (tk->lemma && tk->pos == PL_POS_VERB)
+                    ? pl_intern_find(&d->words, tk->lemma, tk->lemma_len)
+                    : PL_NO_ID;
+        t->start = tk->start;
+        t->end = tk->end;
+        t->norm = tk->norm;
+        t->pos = tk->pos;
+        t->vform = tk->vform;
+        t->flags = tk->flags;
+        t->wf = tk->norm_len <= 8 ? word_flags(tk->norm, tk->norm_len) : 0; /* the longest is 8 */
+        t->cls = classify(tk, t->wf);
+        t->ment = t->unit = t->group = t->verb = -1;
+        t->isverb = 0;
+        wset_add(c, t->w);
+    }
+}
+
+static int find_discard(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    if (!d->ndiscards) return 0;
+    for (size_t i = 0; i < c->nt; i++) {
+        uint32_t target;
+        if (longest_name(c, &d->discard_names, i, &target, NULL)) {
+            c->discarded = d->discards[target].story ? "storydiscard" : "sentencediscard";
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void find_mentions(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    c->nm = 0;
+    for (size_t i = 0; i < c->nt;) {
+        uint32_t ta = 0, tg = 0;
+        size_t la = longest_name(c, &d->actor_names, i, &ta, NULL);
+        size_t lg = longest_name(c, &d->agent_names, i, &tg, NULL);
+        if (la && la >= lg) {
+            uint32_t code = pl_actor_code_on(d, &d->actors[ta], c->date);
+            add_mention(c, i, i + la - 1, 0, ta, code);
+            i += la;
+        } else if (lg) {
+            add_mention(c, i, i + lg - 1, 1, tg, d->agents[tg].code);
+            i += lg;
+        } else {
+            i++;
+        }
+    }
+}
+
+/* Is form the lemma plus a regular ending (DEPARTES, ATTACKED)?  Such forms
+ * are generated from the dictionary already; one that is missing there is a
+ * misspelling, not an irregular verb (SAID, BROKE). */
+static int regular_inflection(const char *form, const char *lemma)
+{
+    static const char *const ends[] = {"S", "ES", "ED", "D", "ING", "IES", "IED", NULL};
+    size_t ll = strlen(lemma);
+    for (int cut = 0; cut <= 1; cut++) {
+        size_t stem = ll - (size_t)cut;
+        if (cut && (ll < 2 || (lemma[ll - 1] != 'E' && lemma[ll - 1] != 'Y'))) continue;
+        if (strncmp(form, lemma, stem) != 0) continue;
+        for (const char *const *e = ends; *e; e++)
+            if (!strcmp(form + stem, *e)) return 1;
+    }
+    return 0;
+}
+
+static void find_verbs(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    c->nv = 0;
+    for (size_t i = 0; i < c->nt; i++) {
+        if (c->t[i].ment >= 0) continue;
+        size_t cnt;
+        const pl_name *nm = pl_names_lookup(&d->verb_names, c->t[i].w, &cnt);
+        int found = 0;
+        if (!cnt && d->verb_names.nstems) {
+            /* TABARI stems ("RESTOR"): the longest matching one */
+            const pl_name *best = NULL;
+            size_t bl = 0;
+            for (size_t k = 0; k < d->verb_names.nstems; k++) {
+                const pl_name *sn = &d->verb_names.stems[k];
+                const char *w = pl_dict_w(d, d->wordv[sn->words]);
+                size_t wl = strlen(w);
+                if (wl > bl && !strncmp(c->t[i].norm, w, wl)) best = sn, bl = wl;
+            }
+            if (best) nm = best, cnt = 1;
+        }
+        for (size_t k = 0; k < cnt && !found; k++) {
+            size_t len = name_match(c, i, &nm[k]);
+            if (!len) continue;
+            const pl_verb_form *f = &d->vforms[nm[k].target];
+            size_t at = i + f->verb_at;
+            int clash = 0;
+            for (size_t q = i; q < i + len; q++)
+                if (c->t[q].ment >= 0) clash = 1;
+            if (clash || !verb_ok(c, i, at)) continue;
+            c->v = pl_grow(c->v, &c->capv, c->nv + 1, sizeof *c->v);
+            cverb cv = {(uint16_t)i, (uint16_t)(i + len - 1), (uint16_t)at, nm[k].target};
+            for (size_t q = i; q < i + len; q++) c->t[q].isverb = 1;
+            c->t[i].verb = (int16_t)c->nv;
+            c->v[c->nv++] = cv;
+            i += len - 1;
+            found = 1;
+        }
+        if (found) continue;
+        /* an inflection the dictionary does not list: try the lemma */
+        const char *lem = c->t[i].lw != PL_NO_ID ? pl_dict_w(d, c->t[i].lw) : NULL;
+        if (lem && c->t[i].lw != c->t[i].w && c->t[i].pos == PL_POS_VERB &&
+            !regular_inflection(c->t[i].norm, lem)) {
+            nm = pl_names_lookup(&d->verb_names, c->t[i].lw, &cnt);
+            for (size_t k = 0; k < cnt; k++) {
+                const pl_verb_form *f = &d->vforms[nm[k].target];
+                if (f->nwords != 1) continue;
+                if (!verb_ok(c, i, i)) break;
+                c->v = pl_grow(c->v, &c->capv, c->nv + 1, sizeof *c->v);
+                cverb cv = {(uint16_t)i, (uint16_t)i, (uint16_t)i, nm[k].target};
+                c->t[i].isverb = 1;
+                c->t[i].verb = (int16_t)c->nv;
+                c->v[c->nv++] = cv;
+                break;
+            }
+        }
+    }
+}
+
+static void build_units(parley_coder *c)
+{
+    c->nu = 0;
+    for (size_t i = 0; i < c->nt;) {
+        if (c->t[i].cls == CL_PRON && c->t[i].ment < 0) {
+            c->u = pl_grow(c->u, &c->capu, c->nu + 1, sizeof *c->u);
+            unit uu = {(uint16_t)i, (uint16_t)i, -1, 0, 1, 0, {0}};
+            c->t[i].unit = (int16_t)c->nu;
+            c->u[c->nu++] = uu;
+            i++;
+            continue;
+        }
+        if (!is_np_token(c, i) ||
+            (c->t[i].cls == CL_POSSPRON && c->t[i].ment < 0 && i + 1 < c->nt && is_np_token(c, i + 1))) {
+            /* "their populations": the unit starts after the possessive */
+            i++;
+            continue;
+        }
+        size_t j = i;
+        for (;;) {
+            if (j + 1 < c->nt && is_np_token(c, j + 1)) {
+                /* a determiner inside starts a new phrase unless a name spans it */
+                if (c->t[j + 1].cls == CL_DET && c->t[j + 1].ment < 0) break;
+                j++;
+                continue;
+            }
+            /* "awful and evil minister": coordinated adjectives stay in the phrase */
+            if (j + 2 < c->nt && c->t[j].pos == PL_POS_ADJ && c->t[j].ment < 0 &&
+                c->t[j + 1].cls == CL_CONJ && is_np_token(c, j + 2) && c->t[j + 2].cls != CL_DET &&
+                c->t[j + 2].ment < 0) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        c->u = pl_grow(c->u, &c->capu, c->nu + 1, sizeof *c->u);
+        unit uu;
+        memset(&uu, 0, sizeof uu);
+        uu.first = (uint16_t)i;
+        uu.last = (uint16_t)j;
+        uu.actor = -1;
+        uu.posspron = c->t[i].cls == CL_POSSPRON || (i > 0 && c->t[i - 1].cls == CL_POSSPRON);
+        int lastm = -1, poss = 0;
+        for (size_t k = i; k <= j; k++) {
+            c->t[k].unit = (int16_t)c->nu;
+            if (c->t[k].cls == CL_POSS && uu.actor >= 0) poss = 1;
+            int mi = c->t[k].ment;
+            if (mi < 0 || mi == lastm) continue;
+            lastm = mi;
+            if (!c->m[mi].agent) {
+                /* "Syrian President Bashar al-Assad": the head (last) name
+                 * decides; after a possessive ("Ithilen's minister X") the
+                 * possessor does */
+                int head = 0;
+                if (uu.actor >= 0 && !poss && c->m[mi].code != PL_NOCODE &&
+                    strcmp(pl_dict_s(c->d, c->m[mi].code), "---") != 0) {
+                    /* only across titles: "Syrian President X", not "Arnor awful Gondor" */
+                    head = 1;
+                    for (size_t q = c->m[uu.actor].last + 1u; q < c->m[mi].first; q++)
+                        if ((c->t[q].ment < 0 && c->t[q].pos != PL_POS_NOUN) ||
+                            (c->t[q].ment >= 0 && !c->m[c->t[q].ment].agent))
+                            head = 0;
+                }
+                if (uu.actor < 0 || head) uu.actor = (int16_t)mi;
+            } else if (uu.nagents < 8) {
+                uu.agents[uu.nagents++] = (int16_t)mi;
+            }
+        }
+        c->u[c->nu++] = uu;
+        i = j + 1;
+    }
+}
+
+static int unit_has_actor(const parley_coder *c, const unit *u);
+
+/* "the government of Gondor": an agent phrase and the actor after of/in/from
+ * become one phrase, unless the actor starts a list ("... of A and B"). */
+static void merge_agent_units(parley_coder *c)
+{
+    for (size_t k = 0; k + 1 < c->nu; k++) {
+        unit *a = &c->u[k], *b = &c->u[k + 1];
+        if (a->actor >= 0 || a->pron || b->pron) continue;
+        /* an uncoded noun joins only as a compound member ("sheep and goats of X") */
+        if (!a->nagents && !(a->first > 0 && c->t[a->first - 1].cls == CL_CONJ)) continue;
+        if ((size_t)a->last + 2 != b->first) continue;
+        const ctok *p = &c->t[a->last + 1];
+        if (strcmp(p->norm, "OF") && strcmp(p->norm, "IN") && strcmp(p->norm, "FROM")) continue;
+        if (!unit_has_actor(c, b)) continue;
+        size_t after = (size_t)b->last + 1;
+        if (after < c->nt && (c->t[after].cls == CL_CONJ ||
+                              (c->t[after].cls == CL_COMMA && k + 2 < c->nu &&
+                               c->u[k + 2].first == after + 1)))
+            continue;
+        unit m = *a;
+        m.last = b->last;
+        m.actor = b->actor;
+        for (int q = 0; q < b->nagents && m.nagents < 8; q++) m.agents[m.nagents++] = b->agents[q];
+        *a = m;
+        for (size_t q = a->first; q <= a->last; q++) c->t[q].unit = (int16_t)k;
+        memmove(&c->u[k + 1], &c->u[k + 2], (c->nu - k - 2) * sizeof *c->u);
+        c->nu--;
+        for (size_t r = k + 1; r < c->nu; r++)
+            for (size_t q = c->u[r].first; q <= c->u[r].last; q++) c->t[q].unit = (int16_t)r;
+    }
+}
+
+static int unit_coded(const parley_coder *c, const unit *u)
+{
+    if (u->actor >= 0) {
+        const mention *m = &c->m[u->actor];
+        if (m->code != PL_NOCODE && strcmp(pl_dict_s(c->d, m->code), "---") != 0) return 1;
+    }
+    return u->nagents > 0;
+}
+
+static int unit_has_actor(const parley_coder *c, const unit *u)
+{
+    if (u->actor < 0) return 0;
+    const mention *m = &c->m[u->actor];
+    return m->code != PL_NOCODE && strcmp(pl_dict_s(c->d, m->code), "---") != 0;
+}
+
+/* Units joined by "and"/commas: returns the last unit index of the compound
+ * starting at unit k (k itself when none). */
+static size_t compound_end(const parley_coder *c, size_t k)
+{
+    size_t last = k, cur = k;
+    int saw_comma = 0;
+    for (;;) {
+        size_t after = c->u[cur].last + 1;
+        if (after >= c->nt || cur + 1 >= c->nu) break;
+        size_t nx = cur + 1;
+        size_t gap_first = after, gap_last = c->u[nx].first; /* exclusive */
+        int conj = 0, comma = 0, other = 0;
+        for (size_t q = gap_first; q < gap_last; q++) {
+            if (c->t[q].cls == CL_CONJ && strcmp(c->t[q].norm, "BUT") != 0) conj++;
+            else if (c->t[q].cls == CL_COMMA) comma++;
+            else other++;
+        }
+        if (other || (!conj && !comma) || conj > 1 || comma > 1) break;
+        /* "A and B, and C and D": a comma after a conjunction starts a new list */
+        if (comma && last != k) break;
+        /* "about the Syria crisis, Lavrov and Clinton": a list does not begin
+         * inside a prepositional phrase */
+        if (comma && c->u[k].first > 0 && c->t[c->u[k].first - 1].cls == CL_PREP) {
+            const char *p = c->t[c->u[k].first - 1].norm;
+            if (!strcmp(p, "ABOUT") || !strcmp(p, "ON") || !strcmp(p, "OVER") ||
+                !strcmp(p, "REGARDING") || !strcmp(p, "CONCERNING") || !strcmp(p, "DESPITE") ||
+                !strcmp(p, "DURING"))
+                break;
+        }
+        if (c->u[nx].pron || c->u[nx].posspron) break;
+        /* the next unit must not be followed by a possessive or "of" object */
+        if (conj) {
+            last = nx;
+            cur = nx;
+            /* after "and", a comma list ends */
+            if (saw_comma) break;
+            continue;
+        }
+        saw_comma = 1;
+        cur = nx;
+    }
+    if (saw_comma && last == k) return k; /* "X, Y" without "and": apposition */
+    /* "In addition to the Syria crisis, Lavrov and Clinton discussed": the
+     * object of a fronted phrase is not the first member of the subject */
+    if (saw_comma && c->u[k].first > 0 &&
+        (c->t[c->u[k].first - 1].cls == CL_PREP || (c->t[c->u[k].first - 1].wf & F_TO)) &&
+        strcmp(c->t[c->u[k].first - 1].norm, "OF") != 0 &&
+        strcmp(c->t[c->u[k].first - 1].norm, "BETWEEN") != 0 &&
+        strcmp(c->t[c->u[k].first - 1].norm, "AMONG") != 0) {
+        size_t after = (size_t)c->u[last].last + 1;
+        if (after < c->nt && (c->t[after].isverb || c->t[after].cls == CL_AUX ||
+                              c->t[after].pos == PL_POS_VERB))
+            return k;
+    }
+    return last;
+}
+
+static group *new_group(parley_coder *c, size_t first, size_t last)
+{
+    c->g = pl_grow(c->g, &c->capg, c->ng + 1, sizeof *c->g);
+    group *g = &c->g[c->ng++];
+    memset(g, 0, sizeof *g);
+    g->first = (uint16_t)first;
+    g->last = (uint16_t)last;
+    return g;
+}
+
+static void set_group_tokens(parley_coder *c, size_t gi)
+{
+    group *g = &c->g[gi];
+    for (size_t q = g->first; q <= g->last; q++) c->t[q].group = (int16_t)gi;
+    c->gstart[g->first] = (int16_t)gi;
+    c->gend[g->last] = (int16_t)gi;
+}
+
+/* The words of a unit without determiners, as a quoted new-actor code. */
+static const char *new_actor_code(parley_coder *c, const unit *u)
+{
+    int words = 0;
+    pl_buf b;
+    pl_buf_init(&b);
+    pl_buf_putc(&b, '"');
+    for (size_t q = u->first; q <= u->last; q++) {
+        if (c->t[q].cls != CL_NONE && c->t[q].cls != CL_DET && c->t[q].cls != CL_PREP) continue;
+        if (words) pl_buf_putc(&b, ' ');
+        pl_buf_puts(&b, c->t[q].norm);
+        words++;
+    }
+    pl_buf_putc(&b, '"');
+    const char *r = NULL;
+    if (words && words <= c->opt.new_actor_length) r = pl_arena_strdup(&c->arena, b.data);
+    pl_buf_free(&b);
+    return r;
+}
+
+/* With new actors on, "the Ministry of Magic" is one phrase. */
+static void merge_new_actor_units(parley_coder *c)
+{
+    for (size_t k = 0; k + 1 < c->nu; k++) {
+        unit *a = &c->u[k], *b = &c->u[k + 1];
+        if (a->pron || b->pron || unit_coded(c, a) || unit_coded(c, b)) continue;
+        if ((size_t)a->last + 2 != b->first || strcmp(c->t[a->last + 1].norm, "OF") != 0) continue;
+        a->last = b->last;
+        for (size_t q = a->first; q <= a->last; q++) c->t[q].unit = (int16_t)k;
+        memmove(&c->u[k + 1], &c->u[k + 2], (c->nu - k - 2) * sizeof *c->u);
+        c->nu--;
+        for (size_t r = k + 1; r < c->nu; r++)
+            for (size_t q = c->u[r].first; q <= c->u[r].last; q++) c->t[q].unit = (int16_t)r;
+    }
+}
+
+/* Shadow groups, kept after the c->ng real ones and reachable only from a
+ * pattern's ^: the actor part of a single "AGENT of/in/from ACTOR" phrase. */
+static void sub_groups(parley_coder *c)
+{
+    size_t n = c->ng, ns = 0;
+    for (size_t gi = 0; gi < n; gi++) {
+        const group *g = &c->g[gi];
+        if (g->pron || g->compound || g->ncodes != 1) continue;
+        int uk = c->t[g->first].unit;
+        if (uk < 0) continue;
+        const unit *u = &c->u[uk];
+        if (u->first != g->first || u->last != g->last || u->actor < 0 || !u->nagents) continue;
+        size_t af = c->m[u->actor].first;
+        if (af < (size_t)u->first + 2) continue;
+        const char *p = c->t[af - 1].norm;
+        if (strcmp(p, "OF") && strcmp(p, "IN") && strcmp(p, "FROM")) continue;
+        unit su = *u;
+        su.first = (uint16_t)af;
+        su.nagents = 0;
+        for (int a = 0; a < u->nagents; a++)
+            if (c->m[u->agents[a]].first >= af) su.agents[su.nagents++] = u->agents[a];
+        const char *code = unit_code(c, &su, NULL, NULL);
+        if (!code) continue;
+        c->g = pl_grow(c->g, &c->capg, n + ns + 1, sizeof *c->g);
+        group *sg = &c->g[n + ns];
+        memset(sg, 0, sizeof *sg);
+        sg->first = (uint16_t)af;
+        sg->last = c->g[gi].last;
+        group_add_code(sg, c, code);
+        c->g[gi].sub1 = (uint16_t)(n + ns + 1);
+        ns++;
+    }
+}
+
+static void build_groups(parley_coder *c)
+{
+    c->ng = 0;
+    for (size_t i = 0; i <= c->nt; i++) c->gstart[i] = c->gend[i] = -1;
+    for (size_t k = 0; k < c->nu;) {
+        unit *u = &c->u[k];
+        if (u->pron) {
+            group *g = new_group(c, u->first, u->last);
+            g->pron = 1;
+            set_group_tokens(c, c->ng - 1);
+            k++;
+            continue;
+        }
+        size_t e = compound_end(c, k);
+        /* agents followed by of/in/from + actors: "the ambassadors of X and Y" */
+        size_t link_first = 0, link_last = 0;
+        int link = 0;
+        int only_agents = 1;
+        for (size_t q = k; q <= e; q++)
+            if (unit_has_actor(c, &c->u[q]) || !c->u[q].nagents) only_agents = 0;
+        if (only_agents && e + 1 < c->nu) {
+            size_t after = c->u[e].last + 1;
+            if (after + 1 == c->u[e + 1].first && c->t[after].cls == CL_PREP &&
+                (!strcmp(c->t[after].norm, "OF") || !strcmp(c->t[after].norm, "IN") ||
+                 !strcmp(c->t[after].norm, "FROM"))) {
+                size_t e2 = compound_end(c, e + 1);
+                int actors = 1;
+                for (size_t q = e + 1; q <= e2; q++)
+                    if (!unit_has_actor(c, &c->u[q])) actors = 0;
+                if (actors) {
+                    link = 1;
+                    link_first = e + 1;
+                    link_last = e2;
+                }
+            }
+        }
+        size_t gfirst = c->u[k].first, glast = c->u[link ? link_last : e].last;
+        group *g = new_group(c, gfirst, glast);
+        size_t gi = c->ng - 1;
+        g->compound = (e > k) || (link && link_last > link_first);
+        pl_buf *evp = NULL;
+        if (link) {
+            for (size_t a = k; a <= e; a++)
+                for (size_t q = link_first; q <= link_last; q++) {
+                    unit *au = &c->u[q];
+                    const char *base = pl_dict_s(c->d, c->m[au->actor].code);
+                    char tmp[96];
+                    snprintf(tmp, sizeof tmp, "%s", unit_code(c, au, NULL, evp));
+                    (void)base;
+                    group_add_code(g, c, unit_code(c, &c->u[a], tmp, evp));
+                }
+        } else {
+            /* members without an actor inherit the nearest actor of the compound */
+            for (size_t q = k; q <= e; q++) {
+                unit *mu = &c->u[q];
+                const char *code = NULL;
+                if (!unit_has_actor(c, mu) && mu->nagents) {
+                    const char *inh = NULL;
+                    const unit *from = NULL;
+                    for (size_t r = q; r-- > k && !from;)
+                        if (unit_has_actor(c, &c->u[r])) from = &c->u[r];
+                    for (size_t r = q + 1; r <= e && !from; r++)
+                        if (unit_has_actor(c, &c->u[r])) from = &c->u[r];
+                    if (from) {
+                        /* "Danish Islamist media and government": DNK + MUS, not MED */
+                        unit base = *from;
+                        if (base.nagents) base.nagents--;
+                        inh = unit_code(c, &base, NULL, NULL);
+                    }
+                    code = unit_code(c, mu, inh, evp);
+                } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && mu->first == mu->last &&
+                           c->u[e].nagents && unit_has_actor(c, &c->u[e]) &&
+                           c->m[c->u[e].actor].first == c->u[e].first) {
+                    /* "Russian and Chinese warships": the head noun's agents
+                     * belong to every member */
+                    unit tmp = *mu;
+                    for (int a = 0; a < c->u[e].nagents && tmp.nagents < 8; a++)
+                        tmp.agents[tmp.nagents++] = c->u[e].agents[a];
+                    code = unit_code(c, &tmp, NULL, evp);
+                } else if (unit_coded(c, mu)) {
+                    code = unit_code(c, mu, NULL, evp);
+                } else if (c->opt.new_actor_length > 0 && !mu->posspron) {
+                    code = new_actor_code(c, mu);
+                    if (code && k == e) c->g[gi].newactor = 1;
+                }
+                group_add_code(g, c, code);
+            }
+        }
+        set_group_tokens(c, gi);
+        k = (link ? link_last : e) + 1;
+    }
+    sub_groups(c);
+}
+
+/* --- patterns ------------------------------------------------------------------------- */
+
+static int gap_ok(const parley_coder *c, size_t q)
+{
+    return c->t[q].cls != CL_PUNCT && c->t[q].cls != CL_COMMA;
+}
+
+static int match_fwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t ne, size_t pos,
+                     binding *b);
+static int match_bwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t ne, long pos,
+                     binding *b);
+
+/* Element e at token p going forward: sets *next. Tries alternatives via cont. */
+static int elem_fwd(const parley_coder *c, const pl_pelem *all, size_t k, size_t ne, size_t p,
+                    binding *b)
+{
+    const pl_pelem *e = &all[k];
+    const parley_dict *d = c->d;
+    switch (e->kind) {
+    case PL_PE_WORD:
+        if (p < c->nt && word_matches(c, p, e->arg, e->stem))
+            return match_fwd(c, all, k + 1, ne, p + 1, b) ? (b->post_hi = PL_MAX(b->post_hi, (int)p), 1) : 0;
+        return 0;
+    case PL_PE_SYN: {
+        const pl_synset *ss = &d->synsets[e->arg];
+        for (uint32_t m = 0; m < ss->n; m++) {
+            const pl_synmem *sm = &d->synmem[ss->first + m];
+            if (p + sm->nwords > c->nt) continue;
+            int ok = 1;
+            for (uint16_t q = 0; q < sm->nwords && ok; q++)
+                ok = word_matches(c, p + q, d->wordv[sm->words + q],
+                                  sm->stem_last && q + 1 == sm->nwords);
+            if (ok && match_fwd(c, all, k + 1, ne, p + sm->nwords, b)) {
+                b->post_hi = PL_MAX(b->post_hi, (int)(p + sm->nwords - 1));
+                return 1;
+            }
+        }
+        return 0;
+    }
+    default: {
+        if (p >= c->nt) return 0;
+        int gi = c->gstart[p];
+        /* the actor of "the parliament of Gondor" right after a ^ that
+         * skipped only "the parliament" */
+        if (gi < 0 && b->sub_at == (int)p && c->t[p].group >= 0 && c->g[c->t[p].group].sub1)
+            gi = c->g[c->t[p].group].sub1 - 1;
+        if (gi < 0) return 0;
+        const group *g = &c->g[gi];
+        if (e->kind == PL_PE_CMP && g->ncodes < 2) return 0;
+        if (e->kind != PL_PE_SKIP && !g->ncodes && !g->pron) return 0;
+        binding save = *b;
+        if (e->kind == PL_PE_SKIP && g->sub1) {
+            /* ^ skips one noun phrase: "the parliament of Gondor" is two
+             * (PETRARCH sees the agent phrase and the actor phrase) */
+            const group *sg = &c->g[g->sub1 - 1];
+            b->sub_at = sg->first;
+            if (match_fwd(c, all, k + 1, ne, (size_t)sg->first - 1, b)) return 1;
+            *b = save;
+        }
+        if (e->kind == PL_PE_SRC) b->src = gi;
+        else if (e->kind == PL_PE_TGT) b->tgt = gi;
+        else if (e->kind == PL_PE_CMP) b->cmp = gi, b->cmp_post = 1;
+        if (match_fwd(c, all, k + 1, ne, (size_t)g->last + 1, b)) return 1;
+        *b = save;
+        return 0;
+    }
+    }
+}
+
+static int match_fwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t ne, size_t pos,
+                     binding *b)
+{
+    if (k == ne) return 1;
+    if (--b->budget < 0) return 0;
+    if (e[k].adjacent) return elem_fwd(c, e, k, ne, pos, b);
+    int word = e[k].kind == PL_PE_WORD && !e[k].stem;
+    for (size_t p = pos; p < c->nt; p++) {
+        if ((!word || c->t[p].w == e[k].arg) && elem_fwd(c, e, k, ne, p, b)) return 1;
+        if (!gap_ok(c, p)) break;
+    }
+    return 0;
+}
+
+static int elem_bwd(const parley_coder *c, const pl_pelem *all, size_t k, size_t ne, long p,
+                    binding *b)
+{
+    const pl_pelem *e = &all[k];
+    const parley_dict *d = c->d;
+    if (p < 0) return 0;
+    switch (e->kind) {
+    case PL_PE_WORD:
+        if (word_matches(c, (size_t)p, e->arg, e->stem) && match_bwd(c, all, k + 1, ne, p - 1, b)) {
+            b->pre_lo = PL_MIN(b->pre_lo, (int)p);
+            return 1;
+        }
+        return 0;
+    case PL_PE_SYN: {
+        const pl_synset *ss = &d->synsets[e->arg];
+        for (uint32_t m = 0; m < ss->n; m++) {
+            const pl_synmem *sm = &d->synmem[ss->first + m];
+            long st = p - sm->nwords + 1;
+            if (st < 0) continue;
+            int ok = 1;
+            for (uint16_t q = 0; q < sm->nwords && ok; q++)
+                ok = word_matches(c, (size_t)st + q, d->wordv[sm->words + q],
+                                  sm->stem_last && q + 1 == sm->nwords);
+            if (ok && match_bwd(c, all, k + 1, ne, st - 1, b)) {
+                b->pre_lo = PL_MIN(b->pre_lo, (int)st);
+                return 1;
+            }
+        }
+        return 0;
+    }
+    default: {
+        int gi = c->gend[p];
+        if (gi < 0) return 0;
+        const group *g = &c->g[gi];
+        if (e->kind == PL_PE_CMP && g->ncodes < 2) return 0;
+        if (e->kind != PL_PE_SKIP && !g->ncodes && !g->pron) return 0;
+        binding save = *b;
+        if (e->kind == PL_PE_SRC) b->src = gi;
+        else if (e->kind == PL_PE_TGT) b->tgt = gi;
+        else if (e->kind == PL_PE_CMP) b->cmp = gi;
+        if (match_bwd(c, all, k + 1, ne, (long)g->first - 1, b)) {
+            b->pre_lo = PL_MIN(b->pre_lo, (int)g->first);
+            return 1;
+        }
+        *b = save;
+        return 0;
+    }
+    }
+}
+
+static int match_bwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t ne, long pos,
+                     binding *b)
+{
+    if (k == ne) return 1;
+    if (--b->budget < 0) return 0;
+    if (e[k].adjacent) return elem_bwd(c, e, k, ne, pos, b);
+    for (long p = pos; p >= 0; p--) {
+        if (elem_bwd(c, e, k, ne, p, b)) return 1;
+        if (!gap_ok(c, (size_t)p)) break;
+    }
+    return 0;
+}
+
+static int pattern_match(const parley_coder *c, const pl_pattern *pt, const cverb *v, binding *b)
+{
+    const pl_pelem *el = &c->d->pelems[pt->elems];
+    /* quick reject: every literal word must occur in the sentence */
+    for (size_t k = 0; k < (size_t)pt->npre + pt->npost; k++)
+        if (el[k].kind == PL_PE_WORD && !el[k].stem && !wset_has(c, el[k].arg)) return 0;
+    b->src = b->tgt = b->cmp = -1;
+    b->cmp_post = 0;
+    b->budget = 4096; /* a pathological pattern cannot take longer than this */
+    b->sub_at = -1;
+    b->pre_lo = v->first;
+    b->post_hi = v->last;
+    if (!match_bwd(c, el, 0, pt->npre, (long)v->first - 1, b)) return 0;
+    binding keep = *b;
+    if (!match_fwd(c, el + pt->npre, 0, pt->npost, (size_t)v->last + 1, b)) {
+        *b = keep;
+        return 0;
+    }
+    return 1;
+}
+
+/* --- events ---------------------------------------------------------------------------- */
+
+static int is_boundary(const parley_coder *c, size_t q)
+{
+    uint8_t k = c->t[q].cls;
+    return k == CL_COMMA || k == CL_PUNCT || k == CL_REL || k == CL_SCONJ ||
+           (c->t[q].wf & F_SUBPREP) || (k == CL_CONJ && !strcmp(c->t[q].norm, "BUT"));
+}
+
+/* The codes of group gi, resolving pronouns. */
+static int group_codes(parley_coder *c, int gi, const char **out, int before)
+{
+    if (gi < 0) return 0;
+    const group *g = &c->g[gi];
+    if (!g->pron) {
+        for (int k = 0; k < g->ncodes; k++) out[k] = g->codes[k];
+        return g->ncodes;
+    }
+    if (!(c->t[g->first].wf & F_SUBJPRON)) return 0;
+    /* the nearest coded group before it, else the story's last actor */
+    for (int k = gi - 1; k >= 0; k--)
+        if (!c->g[k].pron && c->g[k].ncodes &&
+            !(c->g[k].first > 0 && (c->t[c->g[k].first - 1].cls == CL_PREP ||
+                                    c->t[c->g[k].first - 1].cls == CL_CONJ))) {
+            for (int q = 0; q < c->g[k].ncodes; q++) out[q] = c->g[k].codes[q];
+            return c->g[k].ncodes;
+        }
+    (void)before;
+    if (c->story_on) { /* story.c: he/she/they of earlier sentences */
+        int n = pl_story_pronoun(c->story, c->t[g->first].norm, c->text, c->len, out,
+                             MAX_CODES, c->sent);
+        if (n) return n;
+    }
+    for (int q = 0; q < c->nlast; q++) out[q] = pl_arena_strdup(&c->arena, c->last_codes[q]);
+    return c->nlast;
+}
+
+static void span_text(parley_coder *c, int gi, const char **txt, parley_span *sp)
+{
+    if (gi < 0) {
+        *txt = "";
+        sp->start = sp->end = 0;
+        return;
+    }
+    const group *g = &c->g[gi];
+    sp->start = c->t[g->first].start;
+    sp->end = c->t[g->last].end;
+    *txt = pl_arena_strndup(&c->arena, c->text + sp->start, sp->end - sp->start);
+}
+
+/* Story duplicates: a hash set of 64-bit key hashes (0 = empty slot). */
+static int seen_before(parley_coder *c, const char *key)
+{
+    uint64_t h = pl_hash(key, strlen(key)) | 1;
+    if ((c->nseen + 1) * 2 > c->capseen) {
+        size_t ncap = c->capseen ? c->capseen * 2 : 64;
+        uint64_t *ns = pl_xcalloc(ncap, sizeof *ns);
+        for (size_t i = 0; i < c->capseen; i++) {
+            if (!c->seen[i]) continue;
+            size_t j = c->seen[i] & (ncap - 1);
+            while (ns[j]) j = (j + 1) & (ncap - 1);
+            ns[j] = c->seen[i];
+        }
+        free(c->seen);
+        c->seen = ns;
+        c->capseen = ncap;
+    }
+    size_t j = h & (c->capseen - 1);
+    while (c->seen[j]) {
+        if (c->seen[j] == h) return 1;
+        j = (j + 1) & (c->capseen - 1);
+    }
+    c->seen[j] = h;
+    c->nseen++;
+    return 0;
+}
+
+static void really_emit(parley_coder *c, const char *src, const char *tgt, const char *code, int sgi,
+                        int tgi, const cverb *v, const char *mode, const char *evid)
+{
+    if (c->stop) return;
+    if (!strcmp(src, tgt) && strcmp(src, "---") != 0) return;
+    if (!c->opt.keep_duplicates) {
+        char key[256];
+        size_t kl = 0;
+        const char *parts[4] = {c->datebuf, src, tgt, code};
+        for (int i = 0; i < 4; i++) {
+            size_t pl = strlen(parts[i]);
+            if (kl + pl + 1 >= sizeof key) pl = sizeof key - kl - 2;
+            memcpy(key + kl, parts[i], pl);
+            kl += pl;
+            key[kl++] = '|';
+        }
+        key[kl] = 0;
+        if (seen_before(c, key)) return;
+    }
+    parley_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.doc = c->doc ? c->doc : "";
+    ev.sent = c->sent;
+    memcpy(ev.date, c->datebuf, sizeof ev.date);
+    ev.source = src;
+    ev.target = tgt;
+    ev.code = code;
+    const parley_cameo *cm = parley_cameo_lookup(code);
+    char root[3] = {code[0], code[0] ? code[1] : 0, 0};
+    ev.root = cm ? cm->root : pl_arena_strdup(&c->arena, root);
+    ev.quad = cm ? cm->quad : 0;
+    ev.goldstein = cm ? cm->goldstein : 0.0;
+    ev.plover = cm ? cm->plover_event : "";
+    ev.mode = mode;
+    span_text(c, sgi, &ev.source_text, &ev.source_span);
+    span_text(c, tgi, &ev.target_text, &ev.target_span);
+    ev.verb_span.start = c->t[v->first].start;
+    ev.verb_span.end = c->t[v->last].end;
+    ev.verb_text = pl_arena_strndup(&c->arena, c->text + ev.verb_span.start,
+                                    ev.verb_span.end - ev.verb_span.start);
+    ev.sentence = c->text;
+    ev.issues = c->issues ? c->issues : "";
+    ev.evidence = evid;
+    c->nevents++;
+    if (c->story_on) pl_story_event(c->story, src, tgt); /* story.c: "the parties" */
+    if (c->fn && c->fn(c->ctx, &ev)) c->stop = 1;
+}
+
+/* Events of a sentence wait here until every verb is coded: codes ending in
+ * '?' (TABARI "subordinate" codes such as SAID [023?]) are kept only when
+ * nothing else was coded; "+++" marks a sentence too complex to code. */
+static int country_prefix(const char *code);
+
+static void emit(parley_coder *c, const char *src, const char *tgt, const char *code, int sgi,
+                 int tgi, const cverb *v, const char *mode, const char *evid)
+{
+    /* Parley's own dictionaries: "the U.S. president said the United States
+     * ..." is no event between USAGOV and USA */
+    if (c->d->bundled && country_prefix(src) && country_prefix(tgt) && !strncmp(src, tgt, 3) &&
+        (!src[3] || !tgt[3]))
+        return;
+    if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
+        c->discarded = "sentencediscard";
+        return;
+    }
+    if (!strcmp(code, "+++") || !strcmp(src, "+++") || !strcmp(tgt, "+++")) {
+        c->complex = 1;
+        return;
+    }
+    size_t cl = strlen(code);
+    int weak = cl > 1 && code[cl - 1] == '?';
+    int dominant = cl > 1 && code[cl - 1] == '!';
+    if (weak || dominant) code = pl_arena_strndup(&c->arena, code, cl - 1);
+    if (dominant) c->dominant = 1;
+    c->pend = pl_grow(c->pend, &c->cappend, c->npend + 1, sizeof *c->pend);
+    pending pe = {src, tgt, code, sgi, tgi, (int)(v - c->v), mode, evid, (uint8_t)weak,
+                  (uint8_t)dominant};
+    c->pend[c->npend++] = pe;
+    if (!weak) c->strong = 1;
+}
+
+static void flush_events(parley_coder *c)
+{
+    if (!c->complex && !c->discarded)
+        for (size_t i = 0; i < c->npend && !c->stop; i++) {
+            const pending *p = &c->pend[i];
+            if (p->weak && c->strong) continue;
+            /* TABARI "dominant" codes (ATTEND [031!]): only they are kept */
+            if (c->dominant && !p->dominant) continue;
+            really_emit(c, p->src, p->tgt, p->code, p->sgi, p->tgi, &c->v[p->verb], p->mode, p->evid);
+        }
+    c->npend = 0;
+    c->strong = 0;
+    c->complex = 0;
+    c->dominant = 0;
+}
+
+/* Appends "s (file:line)" without printf (this runs for every event). */
+static void put_src(pl_buf *b, const parley_dict *d, pl_src src)
+{
+    char num[16];
+    size_t n = 0;
+    uint32_t v = src.line;
+    do {
+        num[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && n < sizeof num);
+    pl_buf_puts(b, " (");
+    pl_buf_puts(b, dict_file(d, src));
+    pl_buf_putc(b, ':');
+    while (n) pl_buf_putc(b, num[--n]);
+    pl_buf_putc(b, ')');
+}
+
+/* The dictionary entries behind group gi's codes. */
+static void group_evidence(parley_coder *c, int gi, const char *role, pl_buf *ev)
+{
+    const group *g = &c->g[gi];
+    int first = 1, lastm = -1;
+    for (size_t q = g->first; q <= g->last; q++) {
+        int mi = c->t[q].ment;
+        if (mi < 0 || mi == lastm) continue;
+        lastm = mi;
+        const mention *m = &c->m[mi];
+        if (first) {
+            pl_buf_puts(ev, "; ");
+            pl_buf_puts(ev, role);
+            pl_buf_puts(ev, ": ");
+        } else {
+            pl_buf_puts(ev, ", ");
+        }
+        first = 0;
+        if (!m->agent) {
+            const pl_actor *a = &c->d->actors[m->idx];
+            pl_buf_puts(ev, "actor ");
+            pl_buf_puts(ev, pl_dict_s(c->d, a->name));
+            pl_buf_putc(ev, '=');
+            pl_buf_puts(ev, m->code == PL_NOCODE ? "?" : pl_dict_s(c->d, m->code));
+            put_src(ev, c->d, a->src);
+        } else {
+            const pl_agent *ag = &c->d->agents[m->idx];
+            pl_buf_puts(ev, "agent ");
+            pl_buf_puts(ev, pl_dict_s(c->d, ag->code));
+            put_src(ev, c->d, ag->src);
+        }
+    }
+}
+
+/* Is the group starting at token q the object of a preposition?  "The
+ * ambassadors of X": X is the subject when the head before "of" is an uncoded
+ * noun that is not itself inside a prepositional phrase. */
+static int pp_object(const parley_coder *c, size_t q)
+{
+    if (q == 0 || c->t[q - 1].cls != CL_PREP || (c->t[q - 1].wf & F_SUBPREP)) return 0;
+    if (strcmp(c->t[q - 1].norm, "OF") != 0 || q < 2) return 1;
+    int hg = c->t[q - 2].group;
+    if (hg < 0 || c->g[hg].ncodes) return 1;
+    size_t hf = c->g[hg].first;
+    return hf > 0 && c->t[hf - 1].cls == CL_PREP;
+}
+
+/* Default subject of verb v: the first coded group of its clause before
+ * it, else the first coded group of the sentence before it. */
+static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
+{
+    if (c->d->format_tabari) {
+        /* TABARI: the first actor of the conjunct ("... but Dagolath
+         * promised"), else of the sentence; subordinate clauses do not count */
+        size_t st = v->first;
+        while (st > 0) {
+            const ctok *p = &c->t[st - 1];
+            if (p->cls == CL_PUNCT && strcmp(p->norm, ";") == 0) break;
+            if (p->cls == CL_CONJ && c->t[st - 1].group < 0 &&
+                (!strcmp(p->norm, "BUT") || c->t[st].isverb || c->t[st].cls == CL_AUX))
+                break;
+            st--;
+        }
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t q = pass ? 0 : st; q < (size_t)limit; q++) {
+                int gi = c->t[q].group;
+                if (gi < 0 || gi == exclude || c->g[gi].first != q || pp_object(c, q)) continue;
+                const char *tmp[MAX_CODES];
+                if (group_codes(c, gi, tmp, 1)) return gi;
+            }
+        return -1;
+    }
+    /* the phrase right before the verb ("said Israel had attacked ...") */
+    if (limit == (int)v->first) {
+        long q = (long)v->first - 1;
+        while (q >= 0 && (c->t[q].cls == CL_AUX || c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG))
+            q--;
+        int gi = q >= 0 ? c->t[q].group : -1;
+        if (gi >= 0 && gi != exclude && c->g[gi].last == q && !pp_object(c, c->g[gi].first) &&
+            !c->g[gi].newactor) {
+            const char *tmp[MAX_CODES];
+            if (group_codes(c, gi, tmp, 1)) return gi;
+        }
+    }
+    size_t st = v->first;
+    /* commas inside a group ("A, B and C") do not end the clause */
+    while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
+    for (size_t q = st; q < (size_t)limit; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || gi == exclude) continue;
+        if (c->g[gi].first != q) continue;
+        /* objects of prepositions ("on Thursday") are not subjects */
+        if (pp_object(c, q)) continue;
+        const char *tmp[MAX_CODES];
+        if (group_codes(c, gi, tmp, 1)) return gi;
+        /* "the ambassadors of X", "resumption of ties between A and B": the
+         * actors of the prepositional phrases inside the subject */
+        if (!c->g[gi].pron) {
+            size_t r = (size_t)c->g[gi].last + 1;
+            while (r < (size_t)limit && c->t[r].cls == CL_PREP && !(c->t[r].wf & F_SUBPREP) &&
+                   r + 1 < (size_t)limit && c->t[r + 1].group >= 0) {
+                int hg = c->t[r + 1].group;
+                if (c->g[hg].ncodes && !c->g[hg].pron && hg != exclude) return hg;
+                r = (size_t)c->g[hg].last + 1;
+            }
+            /* an uncoded subject ("a hafling was reported"): no source
+             * (TABARI takes the first actor all the same) */
+            if (c->d->format_tabari) continue;
+            return -1;
+        }
+    }
+    /* no subject in the clause: the sentence subject, unless the clause is
+     * relative ("who shot ...") or subordinate ("after leaving ...") */
+    if (st > 0 && ((c->t[st - 1].cls == CL_REL && strcmp(c->t[st - 1].norm, "THAT") != 0) ||
+                   (c->t[st - 1].wf & F_SUBPREP)))
+        return -1;
+    for (size_t q = 0; q < st && q < (size_t)limit; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || gi == exclude || c->g[gi].first != q) continue;
+        if (c->g[gi].pron) continue;
+        if (pp_object(c, q)) continue;
+        if (c->g[gi].ncodes) return gi;
+    }
+    return -1;
+}
+
+static int directional_prep(const parley_coder *c, size_t q)
+{
+    if (q == 0) return 0;
+    const char *p = c->t[q - 1].norm;
+    return !strcmp(p, "TO") || !strcmp(p, "WITH") || !strcmp(p, "AGAINST") || !strcmp(p, "FOR") ||
+           !strcmp(p, "TOWARD") || !strcmp(p, "TOWARDS") || !strcmp(p, "INTO");
+}
+
+static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
+{
+    int fallback = -1, agent_only = -1;
+    int inside = 0; /* searching a kept comma clause ", ... after X VERBed ..." */
+    for (size_t q = from; q < to && q < c->nt; q++) {
+        /* a subordinate clause or a new clause after a comma ends the search,
+         * except that a verb with nothing coded before a comma clause that
+         * the comma rule kept (", almost five years after X burned ...")
+         * takes its object from that clause, up to its next comma */
+        if (q > from && !inside && (c->t[q].wf & F_SUBPREP)) break;
+        if (c->t[q].cls == CL_COMMA) {
+            if (inside) break;
+            int verb = 0;
+            size_t r = q + 1;
+            for (; r < c->nt && !is_boundary(c, r); r++)
+                if (c->t[r].isverb) verb = 1;
+            if (verb) break;
+            if (fallback < 0 && agent_only < 0 && r < c->nt && (c->t[r].wf & F_SUBPREP))
+                for (size_t r2 = r + 1; r2 < c->nt && c->t[r2].cls != CL_COMMA; r2++)
+                    if (c->t[r2].isverb) inside = 1;
+        }
+        int gi = c->t[q].group;
+        if (gi < 0 || gi == exclude || c->g[gi].first != q) continue;
+        if (c->g[gi].pron) continue;
+        if (c->g[gi].newactor && c->g[gi].ncodes) {
+            if (fallback < 0) fallback = gi;
+            continue;
+        }
+        if (!c->g[gi].ncodes) continue;
+        if (agent_only >= 0) {
+            /* "deployed troops to the Central African Republic": an actor
+             * after to/with/against beats the agents-only object */
+            if (directional_prep(c, q) && strncmp(c->g[gi].codes[0], "---", 3) != 0) return gi;
+            continue;
+        }
+        if (!strncmp(c->g[gi].codes[0], "---", 3) && c->g[gi].ncodes == 1) {
+            agent_only = gi;
+            continue;
+        }
+        return gi;
+    }
+    return agent_only >= 0 ? agent_only : fallback;
+}
+
+static int country_prefix(const char *code)
+{
+    if (strlen(code) < 3) return 0;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z') return 0;
+    return strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3) &&
+           strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3);
+}
+
+static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no)
+{
+    for (int i = 0; i < n; i++) {
+        if (strncmp(codes[i], "---", 3) != 0 || !codes[i][3]) continue;
+        const char *cc = NULL;
+        for (int j = 0; j < no && !cc; j++)
+            if (country_prefix(other[j])) cc = other[j];
+        for (size_t gi = 0; gi < c->ng && !cc; gi++)
+            for (int k = 0; k < c->g[gi].ncodes && !cc; k++)
+                if (country_prefix(c->g[gi].codes[k])) cc = c->g[gi].codes[k];
+        if (!cc) continue;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.3s%s", cc, codes[i] + 3);
+        codes[i] = pl_arena_strdup(&c->arena, buf);
+    }
+}
+
+static void code_verb(parley_coder *c, size_t vi)
+{
+    const parley_dict *d = c->d;
+    const cverb *v = &c->v[vi];
+    const pl_verb_form *f = &d->vforms[v->form];
+    const pl_verb_block *blk = &d->blocks[f->block];
+    pl_vcode code = f->code.set ? f->code : blk->code;
+    binding b = {-1, -1, -1, 0, v->first, v->last, 0, -1};
+    const pl_pattern *hit = NULL;
+    /* the same form may head several blocks: try them all, patterns first */
+    uint32_t cand[8];
+    size_t ncand = 0;
+    {
+        size_t cnt;
+        const pl_name *nm = pl_names_lookup(&d->verb_names, c->t[v->first].w, &cnt);
+        for (size_t k = 0; k < cnt && ncand < 8; k++) {
+            const pl_verb_form *g = &d->vforms[nm[k].target];
+            if (g->nwords != f->nwords || g->verb_at != f->verb_at) continue;
+            if (name_match(c, v->first, &nm[k]) != f->nwords) continue;
+            cand[ncand++] = nm[k].target;
+        }
+        if (!ncand) cand[ncand++] = v->form;
+    }
+    for (size_t ci = 0; ci < ncand && !hit; ci++) {
+        const pl_verb_form *g = &d->vforms[cand[ci]];
+        const pl_verb_block *gb = &d->blocks[g->block];
+        for (uint32_t k = 0; k < gb->npat; k++) {
+            const pl_pattern *pt = &d->patterns[gb->first_pat + k];
+            if (pattern_match(c, pt, v, &b)) {
+                hit = pt;
+                code = pt->code;
+                f = g;
+                blk = gb;
+                break;
+            }
+        }
+    }
+    if (!hit)
+        for (size_t ci = 0; ci < ncand; ci++) {
+            const pl_verb_form *g = &d->vforms[cand[ci]];
+            const pl_verb_block *gb = &d->blocks[g->block];
+            pl_vcode gc = g->code.set ? g->code : gb->code;
+            if (gc.set && !gc.null) {
+                code = gc;
+                f = g;
+                blk = gb;
+                break;
+            }
+        }
+    if (!hit) b.pre_lo = v->first, b.post_hi = v->last;
+    /* verbs inside the matched pattern ("refused to MEET with") are part of
+     * this event and are not coded again */
+    if (hit)
+        for (size_t k = vi + 1; k < c->nv; k++)
+            if (c->v[k].first <= (size_t)b.post_hi && c->v[k].first >= (size_t)b.pre_lo) c->v_skipped[k] = 2;
+    if (!code.set || code.null || (code.a == PL_NOCODE && code.b == PL_NOCODE)) return;
+    c->v_skipped[vi] = 1;
+    if (b.src < 0 && b.cmp < 0) {
+        long q = (long)v->first - 1;
+        while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_AUX)) q--;
+        /* "after leaving X": a gerund object of a preposition */
+        if (q >= 0 && c->t[v->at].vform == PL_VF_GERUND && c->t[q].cls == CL_PREP &&
+            strcmp(c->t[q].norm, "BY") != 0)
+            return;
+        /* "efforts to stop X": an infinitive after a noun has no subject here */
+        if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO")) {
+            long r = q - 1;
+            while (r >= 0 && c->t[r].cls == CL_ADV) r--;
+            if (r >= 0 && c->t[r].ment < 0 && c->t[r].unit >= 0 && !c->t[r].isverb &&
+                c->t[r].pos != PL_POS_ADJ)
+                return;
+            if (r >= 0 && c->t[r].isverb)
+                for (size_t k = 0; k < vi; k++)
+                    if (c->v[k].first <= r && r <= c->v[k].last && c->v_skipped[k]) return;
+            /* "is said to be about to restore": the infinitive completes a coded verb */
+            while (r >= 0 && (c->t[r].cls == CL_ADV || c->t[r].cls == CL_AUX ||
+                              c->t[r].cls == CL_PART || !strcmp(c->t[r].norm, "ABOUT")))
+                r--;
+            if (r >= 0 && c->t[r].isverb)
+                for (size_t k = 0; k < vi; k++)
+                    if (c->v[k].first <= r && r <= c->v[k].last && c->v_coded[k]) return;
+        }
+    }
+    /* mode: negation before the verb not consumed by the pattern */
+    const char *mode = "";
+    for (long q = (long)v->first - 1, steps = 0; q >= 0 && steps < 4; q--, steps++) {
+        const ctok *t = &c->t[q];
+        if (t->cls == CL_NEG) {
+            if (q < b.pre_lo) mode = "negated";
+            break;
+        }
+        if (t->ment >= 0 || t->group >= 0) break; /* "Theresa May accused" */
+        if (t->cls == CL_AUX && !*mode) {
+            if ((t->wf & F_FUTURE)) mode = "future";
+            else if ((t->wf & F_MODAL)) mode = "hypothetical";
+            continue;
+        }
+        if (t->cls == CL_ADV || t->cls == CL_PART) continue;
+        break;
+    }
+    c->v_skipped[vi] = 0;
+    if (d->bundled && !*mode) {
+        /* "failed to reach", "has yet to recognise", "denied meeting",
+         * "refused to": the event did not happen */
+        for (long q = (long)v->first - 1, steps = 0; q >= 0 && steps < 4; q--, steps++) {
+            const char *w = c->t[q].norm;
+            if (q < b.pre_lo &&
+                (!strcmp(w, "FAILED") || !strcmp(w, "FAIL") || !strcmp(w, "FAILS") ||
+                 !strcmp(w, "REFUSED") || !strcmp(w, "REFUSES") || !strcmp(w, "DECLINED") ||
+                 !strcmp(w, "YET") || !strcmp(w, "DENIED") || !strcmp(w, "DENIES"))) {
+                mode = "negated";
+                break;
+            }
+            if (c->t[q].cls != CL_PART && c->t[q].cls != CL_ADV && c->t[q].cls != CL_AUX) break;
+        }
+    }
+    if (!strcmp(mode, "negated") && !c->opt.all_modes) return;
+    if (d->bundled && !*mode)
+        /* "will impose an embargo unless ...": conditional */
+        for (size_t q = v->last + 1u; q < c->nt; q++) {
+            if (!strcmp(c->t[q].norm, "UNLESS") || !strcmp(c->t[q].norm, "IF")) {
+                mode = "hypothetical";
+                break;
+            }
+            if (is_boundary(c, q)) break;
+        }
+    /* Parley's own dictionaries: "could", "may", "would" are hypothetical */
+    if (d->bundled && !strcmp(mode, "hypothetical")) {
+        if (!c->opt.all_modes) return;
+    } else if (strcmp(mode, "negated") != 0) {
+        mode = ""; /* future/hypothetical: coded as asserted (the suites expect it) */
+    }
+    /* the target search stops at a coordinated verb ("... and promised") */
+    size_t stop = c->nt;
+    for (size_t nv = vi + 1; nv < c->nv; nv++) {
+        long q = (long)c->v[nv].first - 1;
+        while (q > (long)v->last && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_AUX)) q--;
+        if (q > (long)v->last && (c->t[q].cls == CL_CONJ || is_boundary(c, (size_t)q))) {
+            stop = c->v[nv].first;
+            break;
+        }
+    }
+    int src = b.src, tgt = b.tgt;
+    int passive = 0;
+    if (src < 0 && b.cmp < 0 && (tgt < 0 || c->g[tgt].first > v->last)) {
+        /* passive: BE + participle ... BY group (a + bound after the verb by
+         * an active-voice pattern is dropped: "was received by X in Muscat") */
+        long q = (long)v->first - 1;
+        while (q >= 0 && c->t[q].cls == CL_ADV) q--;
+        if (q >= 0 && (c->t[q].wf & F_BE) &&
+            (c->t[v->at].vform == PL_VF_PART || c->t[v->at].vform == PL_VF_PAST ||
+             c->t[v->at].vform == PL_VF_NONE)) {
+            for (size_t r = v->last + 1; r + 1 < stop && r <= v->last + 3u; r++) {
+                if (!strcmp(c->t[r].norm, "BY") && c->t[r + 1].group >= 0 &&
+                    c->g[c->t[r + 1].group].ncodes) {
+                    src = c->t[r + 1].group;
+                    passive = 1;
+                    tgt = -1;
+                    break;
+                }
+                if (c->t[r].cls != CL_ADV) break;
+            }
+        }
+    }
+    if (passive) {
+        if (tgt < 0) tgt = default_source(c, v, v->first, src);
+    } else {
+        if (src < 0) {
+            int limit = v->first;
+            if (tgt >= 0 && c->g[tgt].last < v->first) limit = c->g[tgt].first;
+            src = default_source(c, v, limit, tgt);
+            if (src < 0 && tgt >= 0 && c->g[tgt].last < v->first)
+                src = default_target(c, (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1), stop, tgt);
+        }
+        if (tgt < 0) {
+            /* "proposed to take up the issue with X": X belongs to the infinitive */
+            size_t q = (size_t)v->last + 1;
+            while (q < c->nt && c->t[q].cls == CL_ADV) q++;
+            int inf = !hit && q + 1 < c->nt && c->t[q].cls == CL_PART && c->t[q + 1].pos == PL_POS_VERB;
+            /* not after a passive ("is said to be about to restore ... with X") */
+            long pq = (long)v->first - 1;
+            while (pq >= 0 && c->t[pq].cls == CL_ADV) pq--;
+            if (pq >= 0 && (c->t[pq].wf & F_BE)) inf = 0;
+            if (!inf) tgt = default_target(c, (size_t)v->last + 1, stop, src);
+            /* "Kerry and Lavrov held talks ... on Syria": a compound subject
+             * acts among itself; a topic or a place is not the target */
+            if (tgt >= 0 && src >= 0 && c->g[src].compound && c->g[src].ncodes >= 2 &&
+                c->g[tgt].first > 0) {
+                const char *p = c->t[c->g[tgt].first - 1].norm;
+                if (!strcmp(p, "ON") || !strcmp(p, "ABOUT") || !strcmp(p, "OVER") ||
+                    !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "DURING") ||
+                    !strcmp(p, "NEAR") || !strcmp(p, "BY"))
+                    tgt = -1;
+            }
+            /* TABARI: no actor after the verb: the last one before it */
+            if (tgt < 0 && c->d->format_tabari && src >= 0)
+                for (size_t r = (size_t)c->g[src].last + 1; r < v->first; r++) {
+                    int gi = c->t[r].group;
+                    if (gi >= 0 && gi != src && c->g[gi].first == r && c->g[gi].ncodes &&
+                        !c->g[gi].pron)
+                        tgt = gi;
+                }
+            /* story.c: '"Israel must stop ...," Lavrov said': the content's first other actor */
+            size_t ce = c->story_on && tgt < 0 && src >= 0 && c->g[src].ncodes
+                            ? pl_story_said_content(c->text, c->len, c->t[c->g[src].first].start,
+                                                    c->t[v->first].start, c->t[v->last].end) : 0;
+            for (size_t gi = 0; ce && gi < c->ng && tgt < 0; gi++)
+                if (c->t[c->g[gi].last].end <= ce && c->g[gi].ncodes && !c->g[gi].pron &&
+                    pl_story_other_actor(c->g[src].codes[0], c->g[gi].codes, c->g[gi].ncodes))
+                    tgt = (int)gi;
+        }
+    }
+    if (b.cmp >= 0 && b.cmp_post) {
+        tgt = b.cmp;
+    } else if (b.cmp >= 0) {
+        /* "% *": the compound acts among itself; a later actor is not the target */
+        src = b.cmp;
+        if (b.tgt < 0 || tgt == b.cmp) tgt = -1;
+    }
+    const char *scodes[MAX_CODES], *tcodes[MAX_CODES];
+    int ns = group_codes(c, src, scodes, 1), ntg = group_codes(c, tgt, tcodes, 0);
+    if (c->debug)
+        fprintf(stderr, "  verb %s: code %s%s%s src G%d(%d) tgt G%d(%d) mode '%s'%s\n", c->t[v->at].norm,
+                code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", code.b != PL_NOCODE ? ":" : "",
+                code.b != PL_NOCODE ? pl_dict_s(d, code.b) : "", src, ns, tgt, ntg, mode,
+                hit ? " (pattern)" : "");
+    int recip = ns >= 2 && ntg == 0 &&
+                ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
+    if (!recip && (!ns && !ntg)) return;
+    if (!recip && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
+    if (!recip && !ntg) {
+        /* no target: only when a phrase follows ("said on Saturday"), not
+         * at the end of the sentence or before "today" */
+        size_t q = (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1);
+        while (q < c->nt && c->t[q].cls == CL_ADV) q++;
+        if (q >= c->nt || c->t[q].cls == CL_PUNCT || c->t[q].cls == CL_COMMA ||
+            !strcmp(c->t[q].norm, "TODAY") || !strcmp(c->t[q].norm, "TONIGHT") ||
+            !strcmp(c->t[q].norm, "YESTERDAY"))
+            return;
+    }
+    /* evidence */
+    pl_buf ev;
+    pl_buf_init(&ev);
+    pl_buf_puts(&ev, "verb ");
+    pl_buf_puts(&ev, pl_dict_s(d, blk->name));
+    put_src(&ev, d, f->src);
+    if (hit)
+    {
+        pl_buf_puts(&ev, "; pattern \"");
+        pl_buf_puts(&ev, pl_dict_s(d, hit->text));
+        pl_buf_putc(&ev, '"');
+        put_src(&ev, d, hit->src);
+    }
+    if (passive) pl_buf_puts(&ev, "; passive");
+    if (src >= 0) group_evidence(c, src, "source", &ev);
+    if (tgt >= 0 && tgt != src) group_evidence(c, tgt, "target", &ev);
+    const char *evid = pl_arena_strdup(&c->arena, ev.data ? ev.data : "");
+    pl_buf_free(&ev);
+    int dyad = c->opt.require_dyad >= 0;
+    const char *ca = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : NULL;
+    const char *cb = code.b != PL_NOCODE ? pl_dict_s(d, code.b) : NULL;
+    size_t made = 0;
+    if (recip) {
+        /* a compound acting among itself: each member toward the others */
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++) {
+                if (i == j || made >= c->opt.max_compound) continue;
+                if (ca) emit(c, scodes[i], scodes[j], ca, src, src, v, mode, evid), made++;
+                if (cb) emit(c, scodes[j], scodes[i], cb, src, src, v, mode, evid), made++;
+            }
+        return;
+    }
+    if (!ns && !ntg) return;
+    if (dyad && (!ns || !ntg)) return;
+    if (!ns) scodes[0] = "---", ns = 1;
+    if (!ntg) tcodes[0] = "---", ntg = 1;
+    const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
+    if (d->bundled && strncmp(c0, "01", 2) != 0) {
+        /* "security forces fired at protesters": an agent without a country
+         * takes the country of the other side, else of a place named in the
+         * sentence ("in Mosul"); not for statements ("officials said Russia
+         * ..." says nothing of the officials' country) */
+        infer_country(c, scodes, ns, tcodes, ntg);
+        infer_country(c, tcodes, ntg, scodes, ns);
+    }
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < ntg; j++) {
+            if (made >= c->opt.max_compound) {
+                if (c->opt.diag) {
+                    parley_diag dg = {PARLEY_WARNING, c->doc ? c->doc : "-", c->sent, -1, c->doc,
+                                      "compound actors give too many events; capped"};
+                    c->opt.diag(c->opt.diag_ctx, &dg);
+                }
+                return;
+            }
+            if (ca) emit(c, scodes[i], tcodes[j], ca, src, tgt, v, mode, evid), made++;
+            if (cb) emit(c, tcodes[j], scodes[i], cb, tgt, src, v, mode, evid), made++;
+        }
+    /* remember the source for later pronouns */
+    if (ns && strcmp(scodes[0], "---") != 0) {
+        c->nlast = 0;
+        for (int i = 0; i < ns && i < MAX_CODES; i++) {
+            snprintf(c->last_buf[i], sizeof c->last_buf[i], "%s", scodes[i]);
+            c->last_codes[c->nlast++] = c->last_buf[i];
+        }
+    }
+}
+
+/* PARLEY_CODER_DEBUG=1: the coder's view of each sentence on stderr. */
+static void debug_dump(const parley_coder *c)
+{
+    static const char *const pos[] = {"X", "N", "NP", "PRO", "V", "AUX", "ADJ", "ADV", "DET",
+                                      "P", "CC", "SC", "NUM", "PRT", "."};
+    fprintf(stderr, "--");
+    for (size_t i = 0; i < c->nt; i++) {
+        const ctok *t = &c->t[i];
+        fprintf(stderr, " %s/%s%s%s", t->norm, t->pos < 15 ? pos[t->pos] : "?",
+                t->isverb ? "*" : "", t->ment >= 0 ? (c->m[t->ment].agent ? "@g" : "@a") : "");
+        if (t->group >= 0 && c->g[t->group].last == i) {
+            const group *g = &c->g[t->group];
+            fprintf(stderr, "]G%d{", t->group);
+            for (int k = 0; k < g->ncodes; k++) fprintf(stderr, "%s%s", k ? "," : "", g->codes[k]);
+            fprintf(stderr, "}");
+        }
+    }
+    fprintf(stderr, "\n");
+}
+
+/* Issue phrases (Phoenix issue files) found in the sentence. */
+static void find_issues(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    c->issues = "";
+    if (!d->nissues) return;
+    pl_buf b;
+    pl_buf_init(&b);
+    for (size_t i = 0; i < c->nt; i++) {
+        uint32_t target;
+        size_t n = longest_name(c, &d->issue_names, i, &target, NULL);
+        if (!n) continue;
+        const char *code = pl_dict_s(d, d->issues[target].code);
+        /* once each */
+        int dup = 0;
+        size_t cl = strlen(code);
+        for (const char *p = b.data; p && (p = strstr(p, code)); p += cl)
+            if ((p == b.data || p[-1] == ';') && (p[cl] == 0 || p[cl] == ';')) dup = 1;
+        if (!dup) {
+            if (b.len) pl_buf_putc(&b, ';');
+            pl_buf_puts(&b, code);
+        }
+        i += n - 1;
+    }
+    if (b.len) c->issues = pl_arena_strdup(&c->arena, b.data);
+    pl_buf_free(&b);
+}
+
+/* story.c (article mode): surnames, role nouns and "the parties" resolved
+ * to earlier actors of the story; coded phrases are remembered */
+static void story_groups(parley_coder *c)
+{
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        group *g = &c->g[gi];
+        if (g->pron) continue;
+        uint32_t s = c->t[g->first].start, e = c->t[g->last].end;
+        int n = pl_story_np(c->story, c->text + s, e - s, g->codes, g->ncodes, MAX_CODES, c->sent);
+        if (n > 1 && n != g->ncodes) g->compound = 1;
+        g->ncodes = (uint16_t)n;
+    }
+}
+
+static void code_parse(parley_coder *c, const pl_parse *ps)
+{
+    analyse(c, ps);
+    if (find_discard(c)) return;
+    find_issues(c);
+    find_mentions(c);
+    find_verbs(c);
+    build_units(c);
+    merge_agent_units(c);
+    if (c->opt.new_actor_length > 0) merge_new_actor_units(c);
+    build_groups(c);
+    if (c->story_on) story_groups(c);
+    if (c->debug) debug_dump(c);
+    size_t nverbs = c->nv;
+    c->v_skipped = pl_grow(c->v_skipped, &c->capvs, nverbs + 1, 1);
+    memset(c->v_skipped, 0, nverbs + 1);
+    c->v_coded = pl_grow(c->v_coded, &c->capvc, nverbs + 1, 1);
+    memset(c->v_coded, 0, nverbs + 1);
+    int clause = 0, clause_coded = -1, last_coded = -1;
+    if (c->d->format_tabari && (c->d->opts.complex_verbs || c->d->opts.complex_conj)) {
+        /* TABARI COMPLEX: VERBS[n] CONJ[m]: such sentences are not coded */
+        int nconj = 0;
+        for (size_t q = 0; q < c->nt; q++) {
+            if (c->t[q].cls != CL_CONJ) continue;
+            /* "Ithilen and Dagolath": a compound of actors is not counted */
+            if (q > 0 && q + 1 < c->nt && c->t[q - 1].unit >= 0 && c->t[q + 1].unit >= 0 &&
+                unit_coded(c, &c->u[c->t[q - 1].unit]) && unit_coded(c, &c->u[c->t[q + 1].unit]))
+                continue;
+            nconj++;
+        }
+        if ((c->d->opts.complex_verbs && (int)nverbs > c->d->opts.complex_verbs) ||
+            (c->d->opts.complex_conj && nconj >= c->d->opts.complex_conj)) {
+            c->complex = 1;
+            nverbs = 0;
+        }
+    }
+    for (size_t vi = 0; vi < nverbs && !c->stop; vi++) {
+        if (c->v_skipped[vi] == 2) continue;
+        if (c->d->format_tabari) {
+            /* TABARI: the first coded verb of each clause; clauses begin at a
+             * subordinating word or a conjunction before a verb */
+            size_t from = vi ? c->v[vi - 1].last + 1u : 0;
+            for (size_t q = from; q < c->v[vi].first; q++)
+                if ((c->t[q].wf & F_SUBPREP) || !strcmp(c->t[q].norm, "BUT") ||
+                    (c->t[q].cls == CL_CONJ && q + 1 < c->nt &&
+                     (c->t[q + 1].isverb || c->t[q + 1].cls == CL_AUX)))
+                    clause++;
+            if (clause == clause_coded) continue;
+        }
+        if (!c->d->format_tabari && last_coded >= 0) {
+            /* PETRARCH: a verb in a subordinate clause ("... after crowds
+             * burned ...") of a coded verb's phrase is not coded again */
+            int sub = 0, conj = 0;
+            for (size_t q = c->v[last_coded].last + 1u; q < c->v[vi].first; q++) {
+                if ((c->t[q].wf & F_SUBPREP)) sub = 1;
+                else if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT) sub = 0;
+                if (c->t[q].cls == CL_CONJ) conj = 1;
+            }
+            if (sub && !conj) continue;
+        }
+        int before = c->strong;
+        size_t np = c->npend;
+        code_verb(c, vi);
+        if (c->strong && (!before || c->npend > np)) clause_coded = clause;
+        if (c->npend > np && !c->pend[c->npend - 1].weak) last_coded = (int)vi;
+        if (c->npend > np) c->v_coded[vi] = 1;
+    }
+    flush_events(c);
+    /* no verb coded: remember the first actor for pronouns */
+    if (!c->nlast)
+        for (size_t gi = 0; gi < c->ng; gi++)
+            if (!c->g[gi].pron && c->g[gi].ncodes) {
+                snprintf(c->last_buf[0], sizeof c->last_buf[0], "%s", c->g[gi].codes[0]);
+                c->last_codes[0] = c->last_buf[0];
+                c->nlast = 1;
+                break;
+            }
+}
+
+static void set_date(parley_coder *c, const parley_datetime *date)
+{
+    c->date = pl_date_key(date);
+    if (c->date)
+    {
+        unsigned y = (unsigned)date->year % 10000u, m = (unsigned)date->month % 13u,
+                 dd = (unsigned)date->day % 32u;
+        c->datebuf[0] = (char)('0' + y / 1000), c->datebuf[1] = (char)('0' + y / 100 % 10);
+        c->datebuf[2] = (char)('0' + y / 10 % 10), c->datebuf[3] = (char)('0' + y % 10);
+        c->datebuf[4] = '-', c->datebuf[5] = (char)('0' + m / 10), c->datebuf[6] = (char)('0' + m % 10);
+        c->datebuf[7] = '-', c->datebuf[8] = (char)('0' + dd / 10), c->datebuf[9] = (char)('0' + dd % 10);
+        c->datebuf[10] = 0;
+    }
+    else
+        c->datebuf[0] = 0;
+}
+
+static void story_reset(parley_coder *c)
+{
+    if (c->nseen) memset(c->seen, 0, c->capseen * sizeof *c->seen);
+    c->nseen = 0;
+    c->nlast = 0;
+}
+
+parley_status parley_code_sentence(parley_coder *c, const char *text, size_t len,
+                                   const parley_datetime *date, const char *doc, int sent,
+                                   parley_event_fn fn, void *ctx)
+{
+    if (!c || (!text && len)) return PARLEY_ERR_USAGE;
+    pl_arena_reset(&c->arena);
+    story_reset(c);
+    c->discarded = NULL;
+    c->stop = 0;
+    set_date(c, date);
+    c->text = pl_arena_strndup(&c->arena, text ? text : "", len);
+    c->len = len;
+    c->doc = doc;
+    c->sent = sent;
+    c->fn = fn;
+    c->ctx = ctx;
+    const pl_parse *ps = pl_parse_sentence(c->parser, c->text, len);
+    code_parse(c, ps);
+    return PARLEY_OK;
+}
+
+parley_status parley_code_article(parley_coder *c, const parley_article *a, parley_event_fn fn,
+                                  void *ctx)
+{
+    if (!c || !a) return PARLEY_ERR_USAGE;
+    story_reset(c);
+    if (!c->story) c->story = pl_story_new();
+    pl_story_reset(c->story);
+    c->story_on = 1;
+    c->discarded = NULL;
+    c->stop = 0;
+    set_date(c, &a->published);
+    c->doc = a->id;
+    c->fn = fn;
+    c->ctx = ctx;
+    size_t ns = a->n_sentences;
+    parley_span one;
+    /* a body without sentence spans: split it here */
+    parley_span *spans = NULL;
+    if (!a->sentences && a->body_len) {
+        size_t cnt = parley_split_sentences(a->body, a->body_len, &one, 1);
+        if (cnt > 1) {
+            spans = pl_xmalloc(cnt * sizeof *spans);
+            parley_split_sentences(a->body, a->body_len, spans, cnt);
+        } else if (cnt == 1) {
+            spans = pl_xmalloc(sizeof *spans);
+            *spans = one;
+        }
+        ns = cnt;
+    }
+    /* story discards: checked over every sentence first */
+    int story_discards = 0;
+    for (size_t i = 0; i < c->d->ndiscards && !story_discards; i++) story_discards = c->d->discards[i].story;
+    for (size_t i = 0; story_discards && i < ns && !c->discarded; i++) {
+        size_t st = spans ? spans[i].start : a->sentences[i].start;
+        size_t en = spans ? spans[i].end : a->sentences[i].end;
+        pl_arena_reset(&c->arena);
+        c->text = pl_arena_strndup(&c->arena, a->body + st, en - st);
+        const pl_parse *ps = pl_parse_sentence(c->parser, c->text, en - st);
+        analyse(c, ps);
+        if (find_discard(c) && strcmp(c->discarded, "storydiscard") != 0) c->discarded = NULL;
+    }
+    if (c->discarded) {
+        free(spans);
+        c->story_on = 0;
+        return PARLEY_OK;
+    }
+    const char *any_discard = NULL;
+    for (size_t i = 0; i < ns && !c->stop; i++) {
+        size_t st = spans ? spans[i].start : a->sentences[i].start;
+        size_t en = spans ? spans[i].end : a->sentences[i].end;
+        pl_arena_reset(&c->arena);
+        c->text = pl_arena_strndup(&c->arena, a->body + st, en - st);
+        c->len = en - st;
+        c->sent = (int)i + 1;
+        if (pl_date_key(&a->published)) { /* story.c: "said Tuesday", "yesterday" */
+            int32_t k = pl_story_sentence_date(pl_date_key(&a->published), c->text, c->len);
+            parley_datetime sd = {.year = k / 10000, .month = k / 100 % 100, .day = k % 100};
+            set_date(c, &sd);
+        }
+        const pl_parse *ps = pl_parse_sentence(c->parser, c->text, c->len);
+        code_parse(c, ps);
+        if (c->discarded) any_discard = c->discarded;
+        c->discarded = NULL; /* sentence discards only skip their sentence */
+    }
+    c->discarded = any_discard;
+    free(spans);
+    c->story_on = 0;
+    return PARLEY_OK;
+}
