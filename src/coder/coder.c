@@ -1161,6 +1161,8 @@ static void sub_groups(parley_coder *c)
     }
 }
 
+static int country_prefix(const char *code);
+
 static void build_groups(parley_coder *c)
 {
     c->ng = 0;
@@ -1228,7 +1230,14 @@ static void build_groups(parley_coder *c)
                         /* "Danish Islamist media and government": DNK + MUS, not MED */
                         unit base = *from;
                         if (base.nagents) base.nagents--;
-                        inh = unit_code(c, &base, NULL, NULL);
+                        /* "the Assad regime and the opposition": an actor whose
+                         * own code has agents (a person, SYRGOV) lends only
+                         * its country: SYROPP, not SYRGOVOPP */
+                        const char *ac = base.actor >= 0 && c->m[base.actor].code != PL_NOCODE
+                                             ? pl_dict_s(c->d, c->m[base.actor].code) : "";
+                        char cc[4] = "";
+                        if (country_prefix(ac) && strlen(ac) > 3) snprintf(cc, sizeof cc, "%.3s", ac);
+                        inh = unit_code(c, &base, *cc ? cc : NULL, NULL);
                     }
                     code = unit_code(c, mu, inh, evp);
                 } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && mu->first == mu->last &&
@@ -1729,6 +1738,23 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
     if (st > 0 && ((c->t[st - 1].cls == CL_REL && strcmp(c->t[st - 1].norm, "THAT") != 0) ||
                    (c->t[st - 1].wf & F_SUBPREP)))
         return -1;
+    /* "..., while A and B intend ..., blaming X": a participle clause after a
+     * comma takes the subject of the nearest clause before it */
+    if (st > 1 && c->t[st - 1].cls == CL_COMMA &&
+        c->t[v->at].vform == PL_VF_GERUND) {
+        size_t pe = st - 1, ps = pe;
+        while (ps > 0 && !(is_boundary(c, ps - 1) && c->t[ps - 1].group < 0)) ps--;
+        size_t pv = pe;
+        for (size_t q = ps; q < pe && pv == pe; q++)
+            if (c->t[q].isverb) pv = q;
+        for (size_t q = ps; q < pv; q++) {
+            int gi = c->t[q].group;
+            if (gi < 0 || gi == exclude || c->g[gi].first != q) continue;
+            if (c->g[gi].pron || pp_object(c, q)) break;
+            if (c->g[gi].ncodes) return gi;
+            break;
+        }
+    }
     for (size_t q = 0; q < st && q < (size_t)limit; q++) {
         int gi = c->t[q].group;
         if (gi < 0 || gi == exclude || c->g[gi].first != q) continue;
