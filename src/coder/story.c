@@ -9,43 +9,9 @@
 
 /* --- dates ------------------------------------------------------------------ */
 
-/* days from civil (proleptic Gregorian), after H. Hinnant's algorithm */
-long pl_story_days(int32_t key)
-{
-    long y = key / 10000, m = key / 100 % 100, d = key % 100;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-int32_t pl_story_key(long z)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    y += m <= 2;
-    return (int32_t)(y * 10000 + m * 100 + d);
-}
-
-int pl_story_weekday(int32_t key)
-{
-    long z = pl_story_days(key); /* 1970-01-01 was a Thursday (3) */
-    long w = (z + 3) % 7;
-    return (int)(w < 0 ? w + 7 : w);
-}
-
 int32_t pl_story_add_days(int32_t key, long n)
 {
-    return key ? pl_story_key(pl_story_days(key) + n) : 0;
+    return key ? pl_days_to_key(pl_key_to_days(key) + n) : 0;
 }
 
 #define MAX_WORDS 96
@@ -110,7 +76,7 @@ int32_t pl_story_sentence_date(int32_t key, const char *text, size_t len)
         for (int k = i - 1; k >= 0 && k >= i - 6; k--)
             if (!strcmp(ws.w[k], "WILL") || !strcmp(ws.w[k], "SHALL") || !strcmp(ws.w[k], "WON"))
                 return key;
-        int back = (pl_story_weekday(key) - wd + 7) % 7;
+        int back = (pl_key_weekday(key) - wd + 7) % 7;
         if (back == 0 && !strcmp(prev, "LAST")) back = 7;
         return pl_story_add_days(key, -back);
     }

@@ -11,11 +11,7 @@
 
 /* --- dates (keys are yyyymmdd, 0 = unknown) ------------------------------ */
 
-/* Days since 1970-01-01 of a yyyymmdd key, and back. */
-long pl_story_days(int32_t key);
-int32_t pl_story_key(long days);
-/* 0 = Monday ... 6 = Sunday. */
-int pl_story_weekday(int32_t key);
+/* (day numbers and weekdays of keys: pl_key_to_days, pl_key_weekday in util.h) */
 /* key moved by n days (n may be negative); 0 stays 0. */
 int32_t pl_story_add_days(int32_t key, long n);
 /* The date a sentence of a story dated key refers to: "yesterday" -1 day,

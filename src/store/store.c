@@ -195,39 +195,12 @@ void pl_day_format(int day, char out[11])
     snprintf(out, 11, "%04d-%02d-%02d", (day / 10000) % 10000, (day / 100) % 100, day % 100);
 }
 
-/* Days since 1970-01-01 (proleptic Gregorian), and back. */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int civil_from_days(long z)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp + (mp < 10 ? 3 : -9);
-    return (int)((y + (m <= 2)) * 10000 + m * 100 + d);
-}
-
 int pl_period_start(int day, int by)
 {
     if (day <= 0) return 0;
     switch (by) {
     case PARLEY_BY_WEEK: {
-        long z = days_from_civil(day / 10000, (day / 100) % 100, day % 100);
-        long dow = ((z + 3) % 7 + 7) % 7;     /* 0 = Monday (1970-01-01 was a Thursday) */
-        return civil_from_days(z - dow);
+        return pl_days_to_key(pl_key_to_days(day) - pl_key_weekday(day));
     }
     case PARLEY_BY_MONTH: return day / 100 * 100 + 1;
     case PARLEY_BY_YEAR: return day / 10000 * 10000 + 101;
@@ -237,12 +210,12 @@ int pl_period_start(int day, int by)
 
 int pl_period_next(int start, int by)
 {
-    int y = start / 10000, m = (start / 100) % 100, d = start % 100;
+    int y = start / 10000, m = (start / 100) % 100;
     switch (by) {
-    case PARLEY_BY_WEEK: return civil_from_days(days_from_civil(y, m, d) + 7);
+    case PARLEY_BY_WEEK: return pl_days_to_key(pl_key_to_days(start) + 7);
     case PARLEY_BY_MONTH: return m == 12 ? (y + 1) * 10000 + 101 : y * 10000 + (m + 1) * 100 + 1;
     case PARLEY_BY_YEAR: return (y + 1) * 10000 + 101;
-    default: return civil_from_days(days_from_civil(y, m, d) + 1);
+    default: return pl_days_to_key(pl_key_to_days(start) + 1);
     }
 }
 
@@ -537,8 +510,7 @@ static void actor_cache_clear(parley_store *s)
 static int day_diff(int a, int b)
 {
     if (a <= 0 || b <= 0) return 0;
-    return (int)labs(days_from_civil(a / 10000, (a / 100) % 100, a % 100) -
-                     days_from_civil(b / 10000, (b / 100) % 100, b % 100));
+    return (int)labs(pl_key_to_days(a) - pl_key_to_days(b));
 }
 
 /* Finds the story of the current article among stored articles sharing an

@@ -151,6 +151,38 @@ int pl_read_file(const char *path, size_t max, char **data, size_t *len)
     return 0;
 }
 
+long pl_key_to_days(int32_t key)
+{
+    long y = key / 10000, m = key / 100 % 100, d = key % 100;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int32_t pl_days_to_key(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+int pl_key_weekday(int32_t key)
+{
+    long w = (pl_key_to_days(key) + 3) % 7;   /* 1970-01-01 was a Thursday (3) */
+    return (int)(w < 0 ? w + 7 : w);
+}
+
 uint64_t pl_hash(const void *p, size_t n)
 {
     const unsigned char *s = p;

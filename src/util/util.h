@@ -60,6 +60,12 @@ int pl_strcaseeq(const char *a, const char *b);
  * a file larger than max gives EFBIG. */
 int pl_read_file(const char *path, size_t max, char **data, size_t *len);
 
+/* Calendar days as yyyymmdd keys (proleptic Gregorian), after H. Hinnant's
+ * days_from_civil / civil_from_days. */
+long pl_key_to_days(int32_t key);      /* days since 1970-01-01 */
+int32_t pl_days_to_key(long days);
+int pl_key_weekday(int32_t key);       /* 0 = Monday ... 6 = Sunday */
+
 /* FNV-1a 64-bit hash. */
 uint64_t pl_hash(const void *p, size_t n);
 
