@@ -14,12 +14,6 @@ trap 'rm -rf "$tmp"' EXIT
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL html.sh: $*"; }
 
-if ! "$PARLEY" read --help >/dev/null 2>&1; then
-    echo "html.sh: '$PARLEY read' is not available yet: skipped"
-    echo "html: 0 passed, 0 failed"
-    exit 0
-fi
-
 # --- case files ----------------------------------------------------------
 check_case() {
     python3 - "$1" "$2" <<'PY'

@@ -1,6 +1,7 @@
 /* main.c — runs the registered unit tests. */
 #include "test.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 
 typedef struct {
@@ -21,6 +22,35 @@ void pl_test_register(const char *name, const char *file, pl_test_fn fn)
         if (!tests) abort();
     }
     tests[ntests++] = (entry){name, file, fn};
+}
+
+int pl_test_each_case(const char *sub, const char *suffix, pl_test_case_fn fn, void *ctx)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/cases/%s", pl_test_dir, sub);
+    struct dirent **list;
+    int n = scandir(dir, &list, NULL, alphasort);
+    if (n < 0) {
+        fprintf(stderr, "  cannot open %s\n", dir);
+        pl_test_failures++;
+        return 0;
+    }
+    size_t sl = strlen(suffix);
+    int found = 0;
+    for (int i = 0; i < n; i++) {
+        const char *f = list[i]->d_name;
+        size_t len = strlen(f);
+        if (len > sl && strcmp(f + len - sl, suffix) == 0) {
+            char name[512], path[2048];
+            snprintf(name, sizeof name, "%.*s", (int)(len - sl), f);
+            snprintf(path, sizeof path, "%s/%s", dir, f);
+            fn(dir, name, path, ctx);
+            found++;
+        }
+        free(list[i]);
+    }
+    free(list);
+    return found;
 }
 
 static int by_file(const void *a, const void *b)

@@ -16,6 +16,13 @@ void pl_test_register(const char *name, const char *file, pl_test_fn fn);
 extern int pl_test_failures;   /* failed checks in the running test */
 extern const char *pl_test_dir;  /* path of tests/ */
 
+/* Calls fn for every file in tests/cases/SUB whose name ends in SUFFIX, in
+ * name order: dir is the folder, name the file name without SUFFIX, path the
+ * whole path.  Returns the number of files; a folder that cannot be opened
+ * is reported and counted as a failure (and gives 0). */
+typedef void (*pl_test_case_fn)(const char *dir, const char *name, const char *path, void *ctx);
+int pl_test_each_case(const char *sub, const char *suffix, pl_test_case_fn fn, void *ctx);
+
 #define TEST(name)                                                              \
     static void test_##name(void);                                              \
     __attribute__((constructor)) static void register_##name(void)             \

@@ -5,7 +5,6 @@
 #include "parley.h"
 #include "util.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,26 +137,14 @@ static int run_case(const char *file)
     return bad;
 }
 
+static void coder_case(const char *dir, const char *name, const char *path, void *ctx)
+{
+    if (run_case(path)) pl_test_failures++;
+}
+
 TEST(coder_cases)
 {
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/cases/code", pl_test_dir);
-    DIR *dh = opendir(dir);
-    CHECK(dh != NULL);
-    if (!dh) return;
-    struct dirent *de;
-    int n = 0;
-    while ((de = readdir(dh))) {
-        size_t l = strlen(de->d_name);
-        if (l < 5 || strcmp(de->d_name + l - 4, ".txt") != 0) continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        int bad = run_case(path);
-        if (bad) pl_test_failures++;
-        n++;
-    }
-    closedir(dh);
-    CHECK(n >= 20);
+    CHECK(pl_test_each_case("code", ".txt", coder_case, NULL) >= 20);
 }
 
 static parley_dict *test_dict(void)

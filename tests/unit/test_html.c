@@ -9,7 +9,6 @@
 #include "utf8.h"
 #include "reader/reader.h"
 
-#include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,27 +108,16 @@ static int run_case(const char *dir, const char *name)
     return fails;
 }
 
+static void html_case(const char *dir, const char *name, const char *path, void *ctx)
+{
+    int f = run_case(dir, name);
+    if (f) fprintf(stderr, "  case %s: %d failed\n", name, f);
+    CHECK(f == 0);
+}
+
 TEST(html_case_files)
 {
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/cases/html", pl_test_dir);
-    DIR *d = opendir(dir);
-    CHECK(d != NULL);
-    if (!d) return;
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (len < 8 || strcmp(e->d_name + len - 7, ".expect") != 0) continue;
-        char name[256];
-        snprintf(name, sizeof name, "%.*s", (int)(len - 7), e->d_name);
-        int f = run_case(dir, name);
-        if (f) fprintf(stderr, "  case %s: %d failed\n", name, f);
-        CHECK(f == 0);
-        n++;
-    }
-    closedir(d);
-    CHECK(n >= 5);
+    CHECK(pl_test_each_case("html", ".expect", html_case, NULL) >= 5);
 }
 
 TEST(html_charset_detect)

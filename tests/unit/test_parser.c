@@ -5,7 +5,6 @@
 #include "parser/parser.h"
 #include "util.h"
 
-#include <dirent.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -431,25 +430,14 @@ static void run_case_file(const char *path, int *ncases)
     free(data);
 }
 
+static void parser_case(const char *dir, const char *name, const char *path, void *ctx)
+{
+    run_case_file(path, ctx);
+}
+
 TEST(parser_case_files)
 {
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/cases/parser", pl_test_dir);
-    DIR *d = opendir(dir);
-    if (!d) {
-        fprintf(stderr, "  cannot open %s\n", dir);
-        pl_test_failures++;
-        return;
-    }
     int ncases = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 5 || strcmp(de->d_name + n - 4, ".txt") != 0) continue;
-        char path[2048];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        run_case_file(path, &ncases);
-    }
-    closedir(d);
+    pl_test_each_case("parser", ".txt", parser_case, &ncases);
     CHECK(ncases >= 40);
 }

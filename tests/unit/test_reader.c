@@ -8,7 +8,6 @@
 #include "parley.h"
 #include "reader/reader.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -135,26 +134,14 @@ static int run_case(const char *dir, const char *name)
     return fails;
 }
 
+static void reader_case(const char *dir, const char *name, const char *path, void *ctx)
+{
+    if (run_case(dir, name)) pl_test_failures++;
+}
+
 TEST(reader_case_files)
 {
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/cases/read", pl_test_dir);
-    DIR *d = opendir(dir);
-    CHECK(d != NULL);
-    if (!d) return;
-    int cases = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        if (n < 8 || strcmp(e->d_name + n - 7, ".expect") != 0) continue;
-        char name[512];
-        snprintf(name, sizeof name, "%.*s", (int)(n - 7), e->d_name);
-        int f = run_case(dir, name);
-        if (f) pl_test_failures++;
-        cases++;
-    }
-    closedir(d);
-    CHECK(cases >= 7);
+    CHECK(pl_test_each_case("read", ".expect", reader_case, NULL) >= 7);
 }
 
 TEST(reader_repeated_headline_once)

@@ -120,7 +120,6 @@ TEST(story_mentions)
 #include "parley.h"
 #include "util.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 
 typedef struct sgot {
@@ -183,38 +182,28 @@ static parley_dict *story_dict(void)
     return parley_dict_load_dir(path, NULL, NULL, &err);
 }
 
+static void story_case(const char *dir, const char *name, const char *path, void *ctx)
+{
+    sgot got, want;
+    CHECK(code_story(ctx, NULL, path, &got, &want) == 0);
+    int same = got.n == want.n;
+    for (int i = 0; same && i < got.n; i++) same = !strcmp(got.ev[i], want.ev[i]);
+    if (!same) {
+        fprintf(stderr, "  story case %s.txt: expected", name);
+        for (int i = 0; i < want.n; i++) fprintf(stderr, " [%s]", want.ev[i]);
+        fprintf(stderr, ", got");
+        for (int i = 0; i < got.n; i++) fprintf(stderr, " [%s]", got.ev[i]);
+        fprintf(stderr, "\n");
+        pl_test_failures++;
+    }
+}
+
 TEST(story_cases)
 {
     parley_dict *d = story_dict();
     CHECK(d != NULL);
     if (!d) return;
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/cases/story", pl_test_dir);
-    DIR *dh = opendir(dir);
-    CHECK(dh != NULL);
-    int ncases = 0;
-    struct dirent *de;
-    while (dh && (de = readdir(dh))) {
-        size_t l = strlen(de->d_name);
-        if (l < 5 || strcmp(de->d_name + l - 4, ".txt") != 0) continue;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        sgot got, want;
-        CHECK(code_story(d, NULL, path, &got, &want) == 0);
-        ncases++;
-        int same = got.n == want.n;
-        for (int i = 0; same && i < got.n; i++) same = !strcmp(got.ev[i], want.ev[i]);
-        if (!same) {
-            fprintf(stderr, "  story case %s: expected", de->d_name);
-            for (int i = 0; i < want.n; i++) fprintf(stderr, " [%s]", want.ev[i]);
-            fprintf(stderr, ", got");
-            for (int i = 0; i < got.n; i++) fprintf(stderr, " [%s]", got.ev[i]);
-            fprintf(stderr, "\n");
-            pl_test_failures++;
-        }
-    }
-    if (dh) closedir(dh);
-    CHECK(ncases >= 10);
+    CHECK(pl_test_each_case("story", ".txt", story_case, d) >= 10);
     parley_dict_free(d);
 }
 
