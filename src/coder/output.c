@@ -1,9 +1,25 @@
 /* output.c — writing events as JSON Lines objects and TSV rows. */
-#include "json.h"
-#include "parley.h"
+#include "coder/output.h"
 #include "util.h"
 
 #include <string.h>
+
+void pl_event_json_fields(pl_json *j, const parley_event *ev)
+{
+    pl_json_kstr(j, "date", ev->date);
+    pl_json_kstr(j, "source", ev->source);
+    pl_json_kstr(j, "target", ev->target);
+    pl_json_kstr(j, "code", ev->code);
+    pl_json_kstr(j, "root", ev->root);
+    pl_json_kint(j, "quad", ev->quad);
+    pl_json_knum(j, "goldstein", ev->goldstein);
+    pl_json_kstr(j, "plover", ev->plover ? ev->plover : "");
+    pl_json_kstr(j, "mode", ev->mode ? ev->mode : "");
+    pl_json_kstr(j, "source_text", ev->source_text);
+    pl_json_kstr(j, "target_text", ev->target_text);
+    pl_json_kstr(j, "verb_text", ev->verb_text);
+    pl_json_kstr(j, "sentence", ev->sentence);
+}
 
 parley_status parley_event_write_json(const parley_event *ev, FILE *out)
 {
@@ -15,19 +31,7 @@ parley_status parley_event_write_json(const parley_event *ev, FILE *out)
     pl_json_obj_begin(&j);
     pl_json_kstr(&j, "doc", ev->doc);
     pl_json_kint(&j, "sent", ev->sent);
-    pl_json_kstr(&j, "date", ev->date);
-    pl_json_kstr(&j, "source", ev->source);
-    pl_json_kstr(&j, "target", ev->target);
-    pl_json_kstr(&j, "code", ev->code);
-    pl_json_kstr(&j, "root", ev->root);
-    pl_json_kint(&j, "quad", ev->quad);
-    pl_json_knum(&j, "goldstein", ev->goldstein);
-    pl_json_kstr(&j, "plover", ev->plover ? ev->plover : "");
-    pl_json_kstr(&j, "mode", ev->mode ? ev->mode : "");
-    pl_json_kstr(&j, "source_text", ev->source_text);
-    pl_json_kstr(&j, "target_text", ev->target_text);
-    pl_json_kstr(&j, "verb_text", ev->verb_text);
-    pl_json_kstr(&j, "sentence", ev->sentence);
+    pl_event_json_fields(&j, ev);
     pl_json_kstr(&j, "issues", ev->issues ? ev->issues : "");
     pl_json_kstr(&j, "evidence", ev->evidence ? ev->evidence : "");
     pl_json_obj_end(&j);

@@ -3,11 +3,10 @@
  * and networks (GraphML, DOT, JSON).  Formats are described in
  * docs/store.md. */
 #include "store/store_internal.h"
-#include "json.h"
+#include "coder/output.h"
 
 #include <string.h>
 
-#pragma weak parley_cameo_lookup   /* the CAMEO table may be absent from a partial build */
 
 typedef enum { F_JSONL, F_CSV, F_TABLE, F_PHOENIX, F_GDELT, F_PLOVER } efmt;
 
@@ -98,19 +97,7 @@ static int write_event(void *ctx, const parley_stored_event *e)
         pl_json_obj_begin(&j);
         if (w->f == F_JSONL) {
             pl_json_kint(&j, "event_id", e->id);
-            pl_json_kstr(&j, "date", ev->date);
-            pl_json_kstr(&j, "source", ev->source);
-            pl_json_kstr(&j, "target", ev->target);
-            pl_json_kstr(&j, "code", ev->code);
-            pl_json_kstr(&j, "root", ev->root);
-            pl_json_kint(&j, "quad", ev->quad);
-            pl_json_knum(&j, "goldstein", ev->goldstein);
-            pl_json_kstr(&j, "plover", ev->plover);
-            pl_json_kstr(&j, "mode", ev->mode);
-            pl_json_kstr(&j, "source_text", ev->source_text);
-            pl_json_kstr(&j, "target_text", ev->target_text);
-            pl_json_kstr(&j, "verb_text", ev->verb_text);
-            pl_json_kstr(&j, "sentence", ev->sentence);
+            pl_event_json_fields(&j, ev);
             pl_json_key(&j, "spans");
             pl_json_obj_begin(&j);
             const parley_span *sp[] = {&ev->source_span, &ev->target_span, &ev->verb_span};
@@ -135,7 +122,7 @@ static int write_event(void *ctx, const parley_stored_event *e)
             pl_json_kint(&j, "mentions", e->mentions);
             pl_json_kint(&j, "sources", e->sources);
         } else {
-            const parley_cameo *c = parley_cameo_lookup ? parley_cameo_lookup(ev->code) : NULL;
+            const parley_cameo *c = parley_cameo_lookup(ev->code);
             pl_json_kstr(&j, "id", inum(t1, sizeof t1, e->id));
             pl_json_kstr(&j, "date", ev->date);
             pl_json_kstr(&j, "event", ev->plover);
