@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-
 typedef enum { F_JSONL, F_CSV, F_TABLE, F_PHOENIX, F_GDELT, F_PLOVER } efmt;
 
 typedef struct wctx {
