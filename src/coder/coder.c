@@ -1163,6 +1163,20 @@ static void sub_groups(parley_coder *c)
 
 static int country_prefix(const char *code);
 
+/* "The Danish media and government": a member introduced by a determiner
+ * closes before the conjunction ((NP (NP The Danish media) and (NP
+ * government)), as CoreNLP brackets it for PETRARCH), so a later bare
+ * member (no determiner or possessive of its own) does not take its actor:
+ * ---GOV.  Without the determiner ("Danish media and government") the
+ * adjective belongs to both nouns: DNKGOV. */
+static int det_closes(const parley_coder *c, const unit *before, const unit *bare)
+{
+    if (c->t[before->first].cls != CL_DET || c->t[before->first].ment >= 0) return 0;
+    if (bare->first < before->first) return 0;
+    size_t f = bare->first;
+    return c->t[f].cls != CL_DET && c->t[f].cls != CL_POSSPRON && !bare->posspron;
+}
+
 static void build_groups(parley_coder *c)
 {
     c->ng = 0;
@@ -1223,7 +1237,8 @@ static void build_groups(parley_coder *c)
                     const char *inh = NULL;
                     const unit *from = NULL;
                     for (size_t r = q; r-- > k && !from;)
-                        if (unit_has_actor(c, &c->u[r])) from = &c->u[r];
+                        if (unit_has_actor(c, &c->u[r]) && !det_closes(c, &c->u[r], mu))
+                            from = &c->u[r];
                     for (size_t r = q + 1; r <= e && !from; r++)
                         if (unit_has_actor(c, &c->u[r])) from = &c->u[r];
                     if (from) {
