@@ -129,6 +129,7 @@ struct parley_coder {
     uint64_t *seen;
     size_t nseen, capseen;
     int comma[6];
+    int open_cut;                /* the opening comma clause was eliminated */
     /* the sentence being coded */
     const char *text;
     size_t len;
@@ -640,6 +641,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
 {
     size_t commas[64];
     size_t nc = 0;
+    c->open_cut = 0;
     for (size_t i = 0; i < n && nc < 64; i++)
         if (ps->toks[i].pos == PL_POS_PUNCT && ps->toks[i].norm[0] == ',' && !ps->toks[i].norm[1])
             commas[nc++] = i;
@@ -675,8 +677,10 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
         int w = WORDS(0, commas[0]);
         int adjlist = commas[0] > 0 && commas[0] + 1 < n && ps->toks[commas[0] - 1].pos == PL_POS_ADJ &&
                       ps->toks[commas[0] + 1].pos == PL_POS_ADJ;
-        if (w >= c->comma[2] && w <= c->comma[3] && !adjlist)
+        if (w >= c->comma[2] && w <= c->comma[3] && !adjlist) {
             for (size_t q = 0; q <= commas[0]; q++) keep[q] = 0;
+            c->open_cut = 1;
+        }
     }
     /* internal clauses */
     if (c->comma[1] > 0)
@@ -1684,6 +1688,26 @@ static int pp_object(const parley_coder *c, size_t q)
     return hf > 0 && c->t[hf - 1].cls == CL_PREP;
 }
 
+/* After the opening comma clause was eliminated (comma_bmin/bmax, off by
+ * default): PETRARCH deletes that clause's complete phrases, subject and
+ * verb included, and what is left has no subject; its coder then takes the
+ * first actor after the last comma before the verb (its "upper sequence"),
+ * whatever the clause structure: "[Arnor is about to restore,] ..., full
+ * ties with Gondor almost five years after Calenardhon crowds burned down
+ * its embassy" gives Gondor as the source of BURNED DOWN. */
+static int cut_source(parley_coder *c, const cverb *v, int limit, int exclude)
+{
+    size_t st = v->first;
+    while (st > 0 && c->t[st - 1].cls != CL_COMMA) st--;
+    for (size_t q = st; q < (size_t)limit; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || gi == exclude || c->g[gi].first != q || c->g[gi].pron) continue;
+        const char *tmp[MAX_CODES];
+        if (group_codes(c, gi, tmp, 1)) return gi;
+    }
+    return -1;
+}
+
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
@@ -1708,6 +1732,10 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
                 if (group_codes(c, gi, tmp, 1)) return gi;
             }
         return -1;
+    }
+    if (c->open_cut) {
+        int gi = cut_source(c, v, limit, exclude);
+        if (gi >= 0) return gi;
     }
     /* the phrase right before the verb ("said Israel had attacked ...") */
     if (limit == (int)v->first) {

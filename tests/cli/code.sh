@@ -22,10 +22,10 @@ if ! "$PARLEY" code --help >/dev/null 2>&1; then
 fi
 
 # --- case files ------------------------------------------------------------
-# Options the CLI has no flag for (require_dyad) are library-only cases.
+# Options the CLI has no flag for (require_dyad, comma_*) are library-only cases.
 for f in "$CASES"/*.txt; do
     name=$(basename "$f")
-    if grep -q '^option require_dyad' "$f"; then continue; fi
+    if grep '^option ' "$f" | grep -qv '^option all_modes$'; then continue; fi
     dict=$(sed -n 's/^dict //p' "$f" | head -n 1); dict=${dict:-dict}
     date=$(sed -n 's/^date //p' "$f" | head -n 1)
     args=(code --sentences --story --format tsv --dict "$CASES/$dict")

@@ -57,6 +57,16 @@ static int run_case(const char *file)
         else if (!strncmp(line, "date ", 5)) parley_date_parse(line + 5, strlen(line + 5), &date);
         else if (!strcmp(line, "option all_modes")) opt.all_modes = 1;
         else if (!strcmp(line, "option require_dyad false")) opt.require_dyad = -1;
+        else if (!strncmp(line, "option ", 7) && strchr(line + 7, ' ')) {
+            /* "option comma_bmax 6": any PETRARCH <Config> option */
+            char *sp = strchr(line + 7, ' ');
+            *sp = 0;
+            if (parley_code_options_set(&opt, line + 7, sp + 1)) {
+                fprintf(stderr, "  %s: bad option '%s'\n", file, line + 7);
+                free(data);
+                return 1;
+            }
+        }
         else if (!strncmp(line, "text ", 5) && ntexts < 16) texts[ntexts++] = line + 5;
         else if (!strcmp(line, "expect none")) expect_none = 1;
         else if (!strncmp(line, "expect discard ", 15)) discard = line + 15;
