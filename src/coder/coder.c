@@ -801,6 +801,29 @@ static int find_discard(parley_coder *c)
     return 0;
 }
 
+/* TABARI: a verbs-file entry coded [###] (FOOTBALL, DAVIS_CUP, REGATTA)
+ * discards the sentence wherever it appears - such entries are nouns, so
+ * the tests of verb use (determiner, capital letter) do not apply. */
+static int find_tabari_discard(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    for (size_t i = 0; i < c->nt; i++) {
+        size_t cnt;
+        const pl_name *nm = pl_names_lookup(&d->verb_names, c->t[i].w, &cnt);
+        for (size_t k = 0; k < cnt; k++) {
+            if (!name_match(c, i, &nm[k])) continue;
+            const pl_verb_form *f = &d->vforms[nm[k].target];
+            pl_vcode code = f->code.set ? f->code : d->blocks[f->block].code;
+            if (code.set && !code.null && code.a != PL_NOCODE &&
+                !strcmp(pl_dict_s(d, code.a), "###")) {
+                c->discarded = "sentencediscard";
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static void find_mentions(parley_coder *c)
 {
     const parley_dict *d = c->d;
@@ -2260,6 +2283,7 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
 {
     analyse(c, ps);
     if (find_discard(c)) return;
+    if (c->d->format_tabari && find_tabari_discard(c)) return;
     find_issues(c);
     find_mentions(c);
     find_verbs(c);
