@@ -266,8 +266,13 @@ static int form_words(const char *s, size_t n, char words[8][96], int *verb_at)
         size_t st = i;
         while (i < n && s[i] != '_' && !pl_isspace((unsigned char)s[i])) i++;
         if (i == st) continue;
-        size_t len = PL_MIN(i - st, 95);
+        size_t len = PL_MIN(i - st, 94);
         for (size_t k = 0; k < len; k++) words[nw][k] = (char)pl_upper((unsigned char)s[st + k]);
+        /* a trailing '_' closes the form (TABARI "SOLD_" is not a stem of
+         * SOLDIERS): kept on the last word for add_vform_words */
+        size_t r = i;
+        while (r < n && s[r] == '_') r++;
+        if (r > i && r == n) words[nw][len++] = '_';
         words[nw][len] = 0;
         if (plus) *verb_at = nw;
         nw++;
@@ -363,8 +368,14 @@ static void read_form_line(parley_dict *d, uint32_t block, const char *s, size_t
     } else if (nw) {
         char infl[3][96];
         size_t vl = strlen(words[verb_at]);
-        if (vl && words[verb_at][vl - 1] == '_') words[verb_at][--vl] = 0;
+        int closed = vl && words[verb_at][vl - 1] == '_';
+        if (closed) words[verb_at][--vl] = 0;
         inflect(words[verb_at], vl, infl);
+        if (closed) /* the inflections of a closed form are closed too */
+            for (int k = 0; k < 3; k++) {
+                size_t il = strlen(infl[k]);
+                if (il + 1 < sizeof infl[k]) infl[k][il] = '_', infl[k][il + 1] = 0;
+            }
         char keep[96];
         memcpy(keep, words[verb_at], sizeof keep);
         for (int k = 0; k < 3; k++) {
