@@ -1190,12 +1190,12 @@ static void sub_groups(parley_coder *c)
 
 static int country_prefix(const char *code);
 
-/* "The Danish media and government": a member introduced by a determiner
- * closes before the conjunction ((NP (NP The Danish media) and (NP
- * government)), as CoreNLP brackets it for PETRARCH), so a later bare
- * member (no determiner or possessive of its own) does not take its actor:
- * ---GOV.  Without the determiner ("Danish media and government") the
- * adjective belongs to both nouns: DNKGOV. */
+/* "The Varlandian police and troops": a member introduced by a determiner
+ * closes before the conjunction ((NP (NP The Varlandian police) and (NP
+ * troops)), as CoreNLP brackets it for PETRARCH), so a later bare member
+ * (no determiner or possessive of its own) does not take its actor:
+ * ---MIL.  Without the determiner ("Varlandian police and troops") the
+ * adjective belongs to both nouns: VARMIL. */
 static int det_closes(const parley_coder *c, const unit *before, const unit *bare)
 {
     if (c->t[before->first].cls != CL_DET || c->t[before->first].ment >= 0) return 0;
@@ -1715,9 +1715,9 @@ static int pp_object(const parley_coder *c, size_t q)
  * default): PETRARCH deletes that clause's complete phrases, subject and
  * verb included, and what is left has no subject; its coder then takes the
  * first actor after the last comma before the verb (its "upper sequence"),
- * whatever the clause structure: "[Arnor is about to restore,] ..., full
- * ties with Gondor almost five years after Calenardhon crowds burned down
- * its embassy" gives Gondor as the source of BURNED DOWN. */
+ * whatever the clause structure: "[Varland is ready to sign,] firm trade
+ * deals with Ostmark soon after Kesh troops shelled its towns" gives
+ * Ostmark as the source of SHELLED. */
 static int cut_source(parley_coder *c, const cverb *v, int limit, int exclude)
 {
     size_t st = v->first;
