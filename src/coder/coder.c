@@ -2239,7 +2239,17 @@ static void code_verb(parley_coder *c, size_t vi)
                 if (mcode) mode = "";
                 break;
             }
-            if (is_boundary(c, q)) break;
+            /* "said they would release ... if": the condition belongs to a later verb */
+            if (is_boundary(c, q) || c->t[q].isverb || c->t[q].cls == CL_AUX) break;
+        }
+    if (d->bundled && !v->virt && strcmp(mode, "negated") != 0)
+        /* "... if the government freed their fighters": the condition itself did not happen */
+        for (long q = (long)v->first - 1; q >= 0; q--) {
+            if (!strcmp(c->t[q].norm, "UNLESS") || !strcmp(c->t[q].norm, "IF")) {
+                mode = "hypothetical", mcode = NULL;
+                break;
+            }
+            if (is_boundary(c, (size_t)q) || c->t[q].isverb) break;
         }
     /* Parley's own dictionaries: "could", "may", "would" are hypothetical,
      * "will", "plans to" future: neither is delivered as having happened */
