@@ -1962,8 +1962,13 @@ static int statement_frame(const parley_coder *c, long a)
     int s = subject_ending_at(c, skip_adv_back(c, a - 1));
     if (s < 0) return 0;
     long q = skip_adv_back(c, (long)c->g[s].first - 1);
-    if (q >= 0 && !strcmp(c->t[q].norm, "THAT")) q = skip_adv_back(c, q - 1);
+    int that = q >= 0 && !strcmp(c->t[q].norm, "THAT");
+    if (that) q = skip_adv_back(c, q - 1);
     int g = verb_covering(c, q);
+    if (g < 0 && that && q >= 0 && c->t[q].group >= 0 && c->g[c->t[q].group].last == q) {
+        /* "told Kerry that Russia would ...": the hearer between verb and "that" */
+        g = verb_covering(c, skip_adv_back(c, (long)c->g[c->t[q].group].first - 1));
+    }
     return g >= 0 && !c->v[g].virt && verb_family(c, g) == 1;
 }
 
