@@ -1923,6 +1923,9 @@ static int word_in(const char *w, const char *const *list)
 static const char *const INTENT_WORDS[] = {"PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND",
                                            "INTENDS", "INTENDED", "INTENDING", NULL};
 static const char *const READY_WORDS[] = {"READY", "WILLING", "PREPARED", NULL};
+/* "is set to visit", "is due to sign": scheduled, not done */
+static const char *const SCHEDULE_WORDS[] = {"SET", "DUE", "SCHEDULED", "SLATED", "EXPECTED", "LIKELY",
+                                             "UNLIKELY", "GOING", "ABOUT", "POISED", NULL};
 
 /* A group ending at token r that can be the subject of a complement: a
  * subject pronoun or a coded phrase.  Returns it or -1. */
@@ -2012,10 +2015,20 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
     if (q < 0 || c->t[q].cls == CL_NEG) return;
     if (c->t[q].wf & F_TO) {
         long r = skip_adv_back(c, q - 1);
+        if (r >= 0 && (((c->t[r].wf & F_BE) && c->t[r].norm[0] != 'G') || /* not "got to" */
+                       (word_in(c->t[r].norm, SCHEDULE_WORDS) && skip_adv_back(c, r - 1) >= 0 &&
+                        (c->t[skip_adv_back(c, r - 1)].wf & F_BE)))) {
+            fr->family = -1, fr->mode = "future"; /* "is to visit", "is set to sign" */
+            return;
+        }
         int g = verb_covering(c, r);
         if (g >= 0) {
             /* "threatened to cut", "pledged to lift"; "ready to" (frame verb) */
             int fam = verb_family(c, g);
+            if (fam == 1 && !c->v[g].virt) {
+                fr->family = -1, fr->mode = "hypothetical"; /* "hopes to sign", "expected to meet" */
+                return;
+            }
             if (fam != PL_MIRROR_INTENT && fam != PL_MIRROR_THREAT) return;
             fr->family = fam, fr->gov = g, fr->mode = "future";
         } else if (r >= 0 && word_in(c->t[r].norm, INTENT_WORDS)) {
