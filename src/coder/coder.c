@@ -2064,6 +2064,7 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
     }
     /* "did not threaten to", "could urge": the frame shares the governing mode */
     const char *gm = gov_mode(c, c->v[fr->gov].first);
+    if (c->v[fr->gov].virt && !strcmp(gm, "future")) gm = ""; /* "will be ready to" */
     if (*gm) fr->mode = gm, fr->family = -1;
 }
 
