@@ -75,7 +75,6 @@ typedef struct cverb {
     uint16_t first, last;        /* the form's tokens */
     uint16_t at;                 /* the verb token */
     uint32_t form;
-    uint8_t virt;                /* a frame verb ("said it would", "ready to"): no verb token */
 } cverb;
 
 /* A complement's governing frame (find_frame). */
@@ -885,7 +884,7 @@ static void find_verbs(parley_coder *c)
                 if (c->t[q].ment >= 0) clash = 1;
             if (clash || !verb_ok(c, i, at)) continue;
             c->v = pl_grow(c->v, &c->capv, c->nv + 1, sizeof *c->v);
-            cverb cv = {(uint16_t)i, (uint16_t)(i + len - 1), (uint16_t)at, nm[k].target, 0};
+            cverb cv = {(uint16_t)i, (uint16_t)(i + len - 1), (uint16_t)at, nm[k].target};
             for (size_t q = i; q < i + len; q++) c->t[q].isverb = 1;
             c->t[i].verb = (int16_t)c->nv;
             c->v[c->nv++] = cv;
@@ -903,7 +902,7 @@ static void find_verbs(parley_coder *c)
                 if (f->nwords != 1) continue;
                 if (!verb_ok(c, i, i)) break;
                 c->v = pl_grow(c->v, &c->capv, c->nv + 1, sizeof *c->v);
-                cverb cv = {(uint16_t)i, (uint16_t)i, (uint16_t)i, nm[k].target, 0};
+                cverb cv = {(uint16_t)i, (uint16_t)i, (uint16_t)i, nm[k].target};
                 c->t[i].isverb = 1;
                 c->t[i].verb = (int16_t)c->nv;
                 c->v[c->nv++] = cv;
@@ -1885,13 +1884,20 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
  * word tries the intent block's patterns (the shared complements of
  * data/dict/VERBS.md) before the complement's own event is mirrored. */
 
+/* A frame verb ("said it WOULD", "is READY to") stands on a word that is no
+ * verb form: its token is not marked as a verb. */
+static int frame_verb(const parley_coder *c, const cverb *v)
+{
+    return !c->t[v->at].isverb;
+}
+
 /* The CAMEO root (1, 2, 3, 10, 13 ...) of verb vi's default code; 0 none. */
 static int verb_family(const parley_coder *c, int vi)
 {
     const parley_dict *d = c->d;
     const pl_verb_form *f = &d->vforms[c->v[vi].form];
     pl_vcode code = f->code.set ? f->code : d->blocks[f->block].code;
-    if (c->v[vi].virt) return PL_MIRROR_INTENT;
+    if (frame_verb(c, &c->v[vi])) return PL_MIRROR_INTENT;
     if (!code.set || code.null || code.a == PL_NOCODE) return 0;
     const char *s = pl_dict_s(d, code.a);
     if (!pl_isdigit((unsigned char)s[0]) || !pl_isdigit((unsigned char)s[1])) return 0;
@@ -1972,7 +1978,7 @@ static int statement_frame(const parley_coder *c, long a)
         /* "told Kerry that Russia would ...": the hearer between verb and "that" */
         g = verb_covering(c, skip_adv_back(c, (long)c->g[c->t[q].group].first - 1));
     }
-    return g >= 0 && !c->v[g].virt && verb_family(c, g) == 1;
+    return g >= 0 && !frame_verb(c, &c->v[g]) && verb_family(c, g) == 1;
 }
 
 /* Frame verbs at the anchors of "X is ready to ..." and "X said it would
@@ -1997,7 +2003,7 @@ static void add_frame_verbs(parley_coder *c)
         while (at < c->nv && c->v[at].first < i) at++;
         c->v = pl_grow(c->v, &c->capv, c->nv + 1, sizeof *c->v);
         memmove(&c->v[at + 1], &c->v[at], (c->nv - at) * sizeof *c->v);
-        cverb fv = {(uint16_t)i, (uint16_t)i, (uint16_t)i, (uint32_t)c->frame_form, 1};
+        cverb fv = {(uint16_t)i, (uint16_t)i, (uint16_t)i, (uint32_t)c->frame_form};
         c->v[at] = fv;
         c->nv++;
     }
@@ -2010,7 +2016,7 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
     const cverb *v = &c->v[vi];
     memset(fr, 0, sizeof *fr);
     fr->gov = fr->addressee = -1;
-    if (v->virt) return;
+    if (frame_verb(c, v)) return;
     long q = skip_adv_back(c, (long)v->first - 1);
     if (q < 0 || c->t[q].cls == CL_NEG) return;
     if (c->t[q].wf & F_TO) {
@@ -2025,7 +2031,7 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
         if (g >= 0) {
             /* "threatened to cut", "pledged to lift"; "ready to" (frame verb) */
             int fam = verb_family(c, g);
-            if (fam == 1 && !c->v[g].virt) {
+            if (fam == 1 && !frame_verb(c, &c->v[g])) {
                 fr->family = -1, fr->mode = "hypothetical"; /* "hopes to sign", "expected to meet" */
                 return;
             }
@@ -2046,7 +2052,7 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
         }
     } else if (!strcmp(c->t[q].norm, "WOULD") || (c->t[q].wf & F_FUTURE)) {
         int g = verb_covering(c, q); /* the frame verb of "said it would" */
-        if (g < 0 || !c->v[g].virt) return;
+        if (g < 0 || !frame_verb(c, &c->v[g])) return;
         fr->family = PL_MIRROR_INTENT, fr->gov = g;
         fr->mode = (c->t[q].wf & F_FUTURE) ? "future" : "hypothetical";
     } else {
@@ -2064,7 +2070,7 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
     }
     /* "did not threaten to", "could urge": the frame shares the governing mode */
     const char *gm = gov_mode(c, c->v[fr->gov].first);
-    if (c->v[fr->gov].virt && !strcmp(gm, "future")) gm = ""; /* "will be ready to" */
+    if (frame_verb(c, &c->v[fr->gov]) && !strcmp(gm, "future")) gm = ""; /* "will be ready to" */
     if (*gm) fr->mode = gm, fr->family = -1;
 }
 
@@ -2137,7 +2143,7 @@ static void code_verb(parley_coder *c, size_t vi)
             cand[ncand++] = nm[k].target;
         }
         if (!ncand) cand[ncand++] = v->form;
-        if (v->virt) cand[0] = v->form, ncand = 1;
+        if (frame_verb(c, v)) cand[0] = v->form, ncand = 1;
     }
     for (size_t ci = 0; ci < ncand && !hit; ci++) {
         const pl_verb_form *g = &d->vforms[cand[ci]];
@@ -2153,7 +2159,7 @@ static void code_verb(parley_coder *c, size_t vi)
             }
         }
     }
-    if (v->virt && !hit) return; /* a frame verb codes only its patterns */
+    if (frame_verb(c, v) && !hit) return; /* a frame verb codes only its patterns */
     if (!hit)
         for (size_t ci = 0; ci < ncand; ci++) {
             const pl_verb_form *g = &d->vforms[cand[ci]];
@@ -2245,9 +2251,9 @@ static void code_verb(parley_coder *c, size_t vi)
             mcode = pl_cameo_mirror(pl_dict_s(d, code.a), fr.family, &mline);
         mode = mcode ? "" : fr.mode;
     }
-    if (v->virt && strcmp(mode, "negated") != 0) mode = ""; /* "said it will be ready to" */
+    if (frame_verb(c, v) && strcmp(mode, "negated") != 0) mode = ""; /* "said it will be ready to" */
     if (!strcmp(mode, "negated") && !c->opt.all_modes) return;
-    if (d->bundled && !fr.family && !v->virt && strcmp(mode, "negated") != 0)
+    if (d->bundled && !fr.family && !frame_verb(c, v) && strcmp(mode, "negated") != 0)
         /* "will impose an embargo unless ...", "would attack if ...": a
          * conditional threat or offer (the intent column of mirror.tsv) */
         for (size_t q = v->last + 1u; q < c->nt; q++) {
@@ -2261,7 +2267,7 @@ static void code_verb(parley_coder *c, size_t vi)
             /* "said they would release ... if": the condition belongs to a later verb */
             if (is_boundary(c, q) || c->t[q].isverb || c->t[q].cls == CL_AUX) break;
         }
-    if (d->bundled && !v->virt && strcmp(mode, "negated") != 0)
+    if (d->bundled && !frame_verb(c, v) && strcmp(mode, "negated") != 0)
         /* "... if the government freed their fighters": the condition itself did not happen */
         for (long q = (long)v->first - 1; q >= 0; q--) {
             if (!strcmp(c->t[q].norm, "UNLESS") || !strcmp(c->t[q].norm, "IF")) {
@@ -2413,13 +2419,13 @@ static void code_verb(parley_coder *c, size_t vi)
         put_src(&ev, d, hit->src);
     }
     if (passive) pl_buf_puts(&ev, "; passive");
-    if (v->virt) pl_buf_printf(&ev, "; frame \"%s\"", c->t[v->at].norm);
+    if (src >= 0) group_evidence(c, src, "source", &ev);
+    if (tgt >= 0 && tgt != src) group_evidence(c, tgt, "target", &ev);
+    if (frame_verb(c, v)) pl_buf_printf(&ev, "; frame \"%s\"", c->t[v->at].norm);
     if (mcode)
         pl_buf_printf(&ev, "; %s%s%s %s -> %s (mirror.tsv:%u)", family_name(fr.family),
                       fr.gov >= 0 ? " of " : "", fr.gov >= 0 ? c->t[c->v[fr.gov].at].norm : "",
                       pl_dict_s(d, code.a), mcode, mline);
-    if (src >= 0) group_evidence(c, src, "source", &ev);
-    if (tgt >= 0 && tgt != src) group_evidence(c, tgt, "target", &ev);
     const char *evid = pl_arena_strdup(&c->arena, ev.data ? ev.data : "");
     pl_buf_free(&ev);
     int dyad = c->opt.require_dyad >= 0;
