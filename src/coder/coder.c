@@ -477,12 +477,34 @@ static const char *dict_file(const parley_dict *d, pl_src s)
     return b ? b + 1 : f;
 }
 
+/* Parley's own dictionaries: does an actor's dictionary code already carry
+ * its own roles (EGYOPPMBR, PSEREBHMS, IGOUNO, IMGMOS)?  Such a person or
+ * group keeps its code: "former President Mohamed Morsi" is EGYOPPMBR, not
+ * EGYOPPMBRELI; "Islamic State militants" IMGMOS, not IMGMOSREB.  A country
+ * (SYR) or a region code (PSEGZS) still takes the roles of its phrase. */
+static int code_has_roles(const char *code)
+{
+    static const char *const roles[] = {"GOV", "MIL", "REB", "OPP", "INS", "SEP", "PTY", "COP",
+                                        "JUD", "LEG", "ELI", "BUS", "MED", "CVL", "LAB", "EDU",
+                                        "HLH", "REF", "CRM", "SPY", "UAF", "MOD", "RAD", "HRI",
+                                        "PKO", NULL};
+    size_t n = strlen(code);
+    if (n <= 3) return 0;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+        !strncmp(code, "MNC", 3) || !strncmp(code, "NGM", 3))
+        return 1;
+    for (size_t k = 3; k + 3 <= n; k += 3)
+        for (const char *const *r = roles; *r; r++)
+            if (!strncmp(code + k, *r, 3)) return 1;
+    return 0;
+}
+
 /* The code string of unit u (actor + agents), with the actor code given
  * (NULL = the unit's own).  Returns an arena string or NULL when uncoded. */
 static const char *unit_code(parley_coder *c, const unit *u, const char *actor, pl_buf *ev)
 {
     char buf[96] = "";
-    int have = 0;
+    int have = 0, own_roles = 0;
     if (actor) {
         snprintf(buf, sizeof buf, "%s", actor);
         have = 1;
@@ -492,6 +514,7 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
         if (m->code != PL_NOCODE && strcmp(code, "---") != 0) {
             snprintf(buf, sizeof buf, "%s", code);
             have = 1;
+            own_roles = c->d->bundled && code_has_roles(code);
         }
         if (ev) {
             const pl_actor *a = &c->d->actors[m->idx];
@@ -509,6 +532,8 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
         if (!strcmp(buf, "---") && !ag->prefix) {
             /* ---GOV */
             add_agent_code(buf, sizeof buf, code, 0);
+        } else if (own_roles && !ag->prefix) {
+            /* the person or group keeps its own roles */
         } else {
             add_agent_code(buf, sizeof buf, code, ag->prefix);
         }
@@ -894,6 +919,15 @@ static void find_verbs(parley_coder *c)
     }
 }
 
+/* Does actor mention b's code extend actor mention a's (IRN -> IRNMIL)? */
+static int poss_extends(const parley_coder *c, int a, int b)
+{
+    if (c->m[a].code == PL_NOCODE || c->m[b].code == PL_NOCODE) return 0;
+    const char *ca = pl_dict_s(c->d, c->m[a].code), *cb = pl_dict_s(c->d, c->m[b].code);
+    size_t n = strlen(ca);
+    return n >= 3 && strcmp(ca, "---") != 0 && strlen(cb) > n && !strncmp(ca, cb, n);
+}
+
 static void build_units(parley_coder *c)
 {
     c->nu = 0;
@@ -957,6 +991,9 @@ static void build_units(parley_coder *c)
                             (c->t[q].ment >= 0 && !c->m[c->t[q].ment].agent))
                             head = 0;
                 }
+                /* "Iran's Revolutionary Guards": a possessed actor whose
+                 * code extends the possessor's (IRN -> IRNMIL) is the head */
+                if (uu.actor >= 0 && poss && poss_extends(c, uu.actor, mi)) head = 1;
                 if (uu.actor < 0 || head) uu.actor = (int16_t)mi;
             } else if (uu.nagents < 8) {
                 uu.agents[uu.nagents++] = (int16_t)mi;
