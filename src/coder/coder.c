@@ -648,6 +648,12 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
             while (k > 0 && c->t[k].cls == CL_ADV) k--;
             const ctok *p = &c->t[k];
             if (p->cls == CL_AUX || p->cls == CL_PART || p->cls == CL_NEG) return 1;
+            /* "bombed Houthi positions in Sanaa": a noun after the object
+             * of a verb, before a preposition, is no verb */
+            if (p->ment >= 0 && t->pos == PL_POS_NOUN && c->m[p->ment].first > 0 &&
+                c->t[c->m[p->ment].first - 1].isverb && at + 1 < c->nt &&
+                (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_PUNCT))
+                return 0;
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
             /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
@@ -1598,13 +1604,30 @@ static void really_emit(parley_coder *c, const char *src, const char *tgt, const
  * nothing else was coded; "+++" marks a sentence too complex to code. */
 static int country_prefix(const char *code);
 
+/* Against its own country, an actor that is not the state's own voice
+ * still makes an event: rebels and the opposition either way (UKRSEP
+ * shelled UKR), the army or police as the source (THAMIL declared martial
+ * law across THA); a state acting on its own forces (KOR raised KORMIL's
+ * alert) is no event between two sides. */
+static int nonstate_side(const char *code, int is_source)
+{
+    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", NULL};
+    static const char *const force[] = {"MIL", "COP", NULL};
+    if (strlen(code) < 6) return 0;
+    for (const char *const *r = anti; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return 1;
+    for (const char *const *r = force; *r && is_source; r++)
+        if (!strncmp(code + 3, *r, 3)) return 1;
+    return 0;
+}
+
 static void emit(parley_coder *c, const char *src, const char *tgt, const char *code, int sgi,
                  int tgi, const cverb *v, const char *mode, const char *evid)
 {
     /* Parley's own dictionaries: "the U.S. president said the United States
      * ..." is no event between USAGOV and USA */
     if (c->d->bundled && country_prefix(src) && country_prefix(tgt) && !strncmp(src, tgt, 3) &&
-        (!src[3] || !tgt[3]))
+        (!src[3] || !tgt[3]) && !(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)))
         return;
     if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
         c->discarded = "sentencediscard";
@@ -1880,6 +1903,69 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
     }
 }
 
+/* Passive voice: "X were VERBed (to Y ...) by Z".  Returns the group after
+ * "by" when the verb follows a form of "be" and only adverbs, prepositional
+ * phrases and "to ..." lie between the verb and "by"; else -1. */
+static int passive_agent(const parley_coder *c, const cverb *v, size_t stop)
+{
+    long q = (long)v->first - 1;
+    while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG)) q--;
+    if (q < 0 || !(c->t[q].wf & F_BE)) return -1;
+    uint8_t vf = c->t[v->at].vform;
+    if (vf != PL_VF_PART && vf != PL_VF_PAST && vf != PL_VF_NONE) return -1;
+    for (size_t r = v->last + 1u; r + 1 < stop && r + 1 < c->nt && r <= v->last + 12u; r++) {
+        const ctok *t = &c->t[r];
+        if (!strcmp(t->norm, "BY")) {
+            int gi = c->t[r + 1].group;
+            return gi >= 0 && c->g[gi].first == r + 1 && c->g[gi].ncodes ? gi : -1;
+        }
+        if (t->isverb || (t->wf & F_SUBPREP)) return -1;
+        if (t->cls == CL_ADV || (t->cls == CL_PREP && r > v->last + 1u) || t->group >= 0) continue;
+        if (t->cls == CL_PREP || ((t->wf & F_TO) && r + 1 < c->nt && c->t[r + 1].pos != PL_POS_VERB))
+            continue;
+        return -1;
+    }
+    return -1;
+}
+
+/* Passive voice: a verb pattern's object part matched in the passive subject
+ * ("Sanctions against Iran were lifted by ..." as "lifted sanctions against
+ * Iran").  Only patterns without a part before the verb; the match must end
+ * before the auxiliary.  Returns the pattern or NULL. */
+static const pl_pattern *passive_pattern(parley_coder *c, const cverb *v, const pl_verb_block *gb,
+                                         binding *b)
+{
+    long aux = (long)v->first - 1;
+    while (aux >= 0 && (c->t[aux].cls == CL_ADV || c->t[aux].cls == CL_NEG)) aux--;
+    if (aux <= 0) return NULL;
+    size_t st = (size_t)aux;
+    while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
+    if (st >= (size_t)aux) return NULL;
+    size_t nt = c->nt;
+    const pl_pattern *hit = NULL;
+    c->nt = (size_t)aux; /* the subject only */
+    for (uint32_t k = 0; k < gb->npat && !hit; k++) {
+        const pl_pattern *pt = &c->d->patterns[gb->first_pat + k];
+        if (pt->npre || !pt->npost) continue;
+        const pl_pelem *el = &c->d->pelems[pt->elems];
+        int ok = 1;
+        for (size_t e = 0; e < pt->npost && ok; e++)
+            if (el[e].kind == PL_PE_WORD && !el[e].stem && !wset_has(c, el[e].arg)) ok = 0;
+        if (!ok) continue;
+        b->src = b->tgt = b->cmp = -1;
+        b->cmp_post = 0;
+        b->budget = 4096;
+        b->sub_at = -1;
+        b->pre_lo = v->first;
+        b->post_hi = v->last;
+        if (match_fwd(c, el, 0, pt->npost, st, b) && b->src < 0 && b->cmp < 0) hit = pt;
+    }
+    c->nt = nt;
+    if (!hit) b->src = b->tgt = b->cmp = -1;
+    b->pre_lo = v->first, b->post_hi = v->last;
+    return hit;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -1917,6 +2003,18 @@ static void code_verb(parley_coder *c, size_t vi)
             }
         }
     }
+    /* the passive subject as the object: "sanctions ... were lifted by X" */
+    int pby = -1;
+    if (!hit && !d->format_tabari && (pby = passive_agent(c, v, c->nt)) >= 0)
+        for (size_t ci = 0; ci < ncand && !hit; ci++) {
+            const pl_verb_form *g = &d->vforms[cand[ci]];
+            const pl_verb_block *gb = &d->blocks[g->block];
+            if ((hit = passive_pattern(c, v, gb, &b))) {
+                code = hit->code;
+                f = g;
+                blk = gb;
+            }
+        }
     if (!hit)
         for (size_t ci = 0; ci < ncand; ci++) {
             const pl_verb_form *g = &d->vforms[cand[ci]];
@@ -2024,28 +2122,25 @@ static void code_verb(parley_coder *c, size_t vi)
     }
     int src = b.src, tgt = b.tgt;
     int passive = 0;
-    if (src < 0 && b.cmp < 0 && (tgt < 0 || c->g[tgt].first > v->last)) {
+    if (src < 0 && b.cmp < 0) {
         /* passive: BE + participle ... BY group (a + bound after the verb by
-         * an active-voice pattern is dropped: "was received by X in Muscat") */
-        long q = (long)v->first - 1;
-        while (q >= 0 && c->t[q].cls == CL_ADV) q--;
-        if (q >= 0 && (c->t[q].wf & F_BE) &&
-            (c->t[v->at].vform == PL_VF_PART || c->t[v->at].vform == PL_VF_PAST ||
-             c->t[v->at].vform == PL_VF_NONE)) {
-            for (size_t r = v->last + 1; r + 1 < stop && r <= v->last + 3u; r++) {
-                if (!strcmp(c->t[r].norm, "BY") && c->t[r + 1].group >= 0 &&
-                    c->g[c->t[r + 1].group].ncodes) {
-                    src = c->t[r + 1].group;
-                    passive = 1;
-                    tgt = -1;
-                    break;
-                }
-                if (c->t[r].cls != CL_ADV) break;
-            }
+         * an active-voice pattern is dropped: "was received by X in Muscat";
+         * one bound in the subject by a passive match is kept) */
+        int by = passive_agent(c, v, stop);
+        if (by >= 0 && (tgt < 0 || c->g[tgt].first > v->last)) {
+            src = by;
+            passive = 1;
+            tgt = -1;
+        } else if (by >= 0 && by == pby) {
+            src = by;
+            passive = 1;
         }
     }
     if (passive) {
         if (tgt < 0) tgt = default_source(c, v, v->first, src);
+        /* an uncoded subject ("Medical teams were sent to Nepal by India"):
+         * the actor after the verb */
+        if (tgt < 0) tgt = default_target(c, (size_t)v->last + 1, stop, src);
     } else {
         if (src < 0) {
             int limit = v->first;
