@@ -1966,6 +1966,75 @@ static const pl_pattern *passive_pattern(parley_coder *c, const cverb *v, const 
     return hit;
 }
 
+/* Is a is an agent code of the source's own forces (MIL, COP)? */
+static int force_agent(const parley_coder *c, int mi)
+{
+    const char *a = pl_dict_s(c->d, c->d->agents[c->m[mi].idx].code);
+    return !strcmp(a, "MIL") || !strcmp(a, "COP");
+}
+
+/* Parley's own dictionaries: codes whose object is the source's own forces
+ * (force posture 15x, withdrawal 0874): "deployed police in Hong Kong",
+ * "withdrew its troops from the city of Kherson", "raised its alert level
+ * after North Korea's attack".  The target is the place or the adversary,
+ * not the troops.  Returns the group to use (tgt itself when it is not
+ * the source's forces) and sets *bare when only the actor part of the
+ * group's code is meant. */
+static int own_forces_target(parley_coder *c, const char *code, int src, int tgt, size_t from,
+                             size_t stop, int *bare)
+{
+    *bare = 0;
+    if (strncmp(code, "15", 2) != 0 && strcmp(code, "0874") != 0) return tgt;
+    if (tgt >= 0) {
+        const group *g = &c->g[tgt];
+        int uk = c->t[g->first].unit;
+        if (g->pron || g->compound || uk < 0) return tgt;
+        const unit *u = &c->u[uk];
+        if (u->first != g->first || u->last != g->last || !u->nagents) return tgt;
+        for (int a = 0; a < u->nagents; a++)
+            if (!force_agent(c, u->agents[a])) return tgt;
+        if (u->actor >= 0) {
+            /* "police in Hong Kong": the place joined after in/from/of */
+            size_t af = c->m[u->actor].first, prep = 0;
+            for (size_t q = c->m[u->agents[0]].last + 1u; q < af; q++)
+                if (c->t[q].cls == CL_PREP) prep = 1;
+            if (!prep) return tgt;
+            *bare = 1;
+            return tgt;
+        }
+        from = (size_t)g->last + 1;
+    }
+    /* the troops alone: the next actor, also past "after" ("after North
+     * Korea's artillery attack") */
+    int sub = 0;
+    for (size_t q = from; q < stop && q < c->nt; q++) {
+        if (c->t[q].isverb || c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT ||
+            c->t[q].cls == CL_REL)
+            break;
+        if ((c->t[q].wf & F_SUBPREP) && !(sub++ == 0 && !strcmp(c->t[q].norm, "AFTER"))) break;
+        int gi = c->t[q].group;
+        if (gi < 0 || gi == src || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        if (!strncmp(c->g[gi].codes[0], "---", 3)) continue;
+        if (sub) *bare = 1; /* the adversary: North Korea, not its artillery */
+        return gi;
+    }
+    return tgt;
+}
+
+/* Parley's own dictionaries: "Egyptian and Saudi forces conducted joint air
+ * force exercises": a compound subject whose only object is a role without a
+ * country, the role of its own members (---MIL after EGYMIL, SAUMIL), acts
+ * among itself (each member toward the others). */
+static int same_role_object(const parley_coder *c, int src, const char **scodes, int ns,
+                            const char **tcodes, int ntg)
+{
+    if (src < 0 || ns < 2 || ntg != 1 || c->g[src].pron || !c->g[src].compound) return 0;
+    if (strncmp(tcodes[0], "---", 3) != 0 || !tcodes[0][3]) return 0;
+    for (int i = 0; i < ns; i++)
+        if (strlen(scodes[i]) > 3 && !strcmp(scodes[i] + 3, tcodes[0] + 3)) return 1;
+    return 0;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2194,8 +2263,14 @@ static void code_verb(parley_coder *c, size_t vi)
         src = b.cmp;
         if (b.tgt < 0 || tgt == b.cmp) tgt = -1;
     }
+    int bare = 0;
+    if (d->bundled && code.a != PL_NOCODE && b.cmp < 0)
+        tgt = own_forces_target(c, pl_dict_s(d, code.a), src, tgt, (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1), stop, &bare);
     const char *scodes[MAX_CODES], *tcodes[MAX_CODES];
     int ns = group_codes(c, src, scodes, 1), ntg = group_codes(c, tgt, tcodes, 0);
+    if (bare && ntg == 1 && country_prefix(tcodes[0]))
+        tcodes[0] = pl_arena_strndup(&c->arena, tcodes[0], 3);
+    if (d->bundled && same_role_object(c, src, scodes, ns, tcodes, ntg)) ntg = 0, tgt = -1;
     if (c->debug)
         fprintf(stderr, "  verb %s: code %s%s%s src G%d(%d) tgt G%d(%d) mode '%s'%s\n", c->t[v->at].norm,
                 code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", code.b != PL_NOCODE ? ":" : "",
