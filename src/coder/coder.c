@@ -178,7 +178,8 @@ static const char *const FUTURES[] = {"WILL", "SHALL", NULL};
 enum {
     F_NEG = 1 << 0, F_POSSPRON = 1 << 1, F_DET = 1 << 2, F_PRON = 1 << 3, F_CONJ = 1 << 4,
     F_SCONJ = 1 << 5, F_AUX = 1 << 6, F_PREP = 1 << 7, F_SUBPREP = 1 << 8, F_SUBJPRON = 1 << 9,
-    F_FUTURE = 1 << 10, F_MODAL = 1 << 11, F_BE = 1 << 12, F_POSS = 1 << 13, F_TO = 1 << 14
+    F_FUTURE = 1 << 10, F_MODAL = 1 << 11, F_BE = 1 << 12, F_POSS = 1 << 13, F_TO = 1 << 14,
+    F_WITHOUT = 1 << 15
 };
 
 static pl_intern cw_table;
@@ -216,6 +217,9 @@ static void cw_build(void)
     id = pl_intern_add(&cw_table, "TO", 2);
     cw_flags = pl_grow(cw_flags, &cap, id + 1, sizeof *cw_flags);
     cw_flags[id] |= F_TO;
+    id = pl_intern_add(&cw_table, "WITHOUT", 7);
+    cw_flags = pl_grow(cw_flags, &cap, id + 1, sizeof *cw_flags);
+    cw_flags[id] |= F_WITHOUT;
 }
 
 static uint32_t word_flags(const char *s, size_t n)
@@ -1311,7 +1315,10 @@ static void build_groups(parley_coder *c)
 
 static int gap_ok(const parley_coder *c, size_t q)
 {
-    return c->t[q].cls != CL_PUNCT && c->t[q].cls != CL_COMMA;
+    /* Parley's own dictionaries: "ended without an agreement" is no
+     * agreement: a pattern's words are not looked for past "without" */
+    return c->t[q].cls != CL_PUNCT && c->t[q].cls != CL_COMMA &&
+           !((c->t[q].wf & F_WITHOUT) && c->d->bundled);
 }
 
 static int match_fwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t ne, size_t pos,
@@ -2358,6 +2365,84 @@ static void code_verb(parley_coder *c, size_t vi)
     }
 }
 
+/* Parley's own dictionaries: possessive nominal events.  "Xi Jinping's
+ * state visit to the United States began ...", "Lavrov's talks with Kerry
+ * ended ...", "during Putin's visit to China": the possessor, a head noun
+ * that is a verb of the dictionary (its block's code) and an actor after
+ * to/with/on/against make an event, whatever the main verb, when the phrase
+ * is a subject or follows during/after; not when it is a verb's object
+ * ("discussed Obama's visit to Russia"), planned, or called off. */
+static void nominal_events(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    for (size_t i = 1; i + 3 < c->nt; i++) {
+        if (c->t[i].cls != CL_POSS || c->t[i].unit < 0 || c->t[i].group < 0) continue;
+        const unit *u = &c->u[c->t[i].unit];
+        size_t head = u->last;
+        if (head <= i || u->actor < 0 || c->m[u->actor].last >= i || head + 2 >= c->nt) continue;
+        const char *p = c->t[head + 1].norm;
+        if (strcmp(p, "TO") && strcmp(p, "WITH") && strcmp(p, "ON") && strcmp(p, "AGAINST")) continue;
+        int tg = c->t[head + 2].group;
+        if (tg < 0 || c->g[tg].first != head + 2 || !c->g[tg].ncodes || c->g[tg].pron) continue;
+        int sg = c->t[i].group;
+        if (c->g[sg].last != head || c->g[sg].pron || !c->g[sg].ncodes) continue;
+        /* the phrase's place: a subject, or after during/after */
+        size_t gf = c->g[sg].first;
+        if (gf > 0) {
+            const ctok *b = &c->t[gf - 1];
+            if (b->cls != CL_COMMA && strcmp(b->norm, "DURING") && strcmp(b->norm, "AFTER") &&
+                strcmp(b->norm, "FOLLOWING"))
+                continue;
+        }
+        int skip = 0;
+        for (size_t q = i + 1; q < head && !skip; q++) {
+            const char *w = c->t[q].norm;
+            skip = !strcmp(w, "PLANNED") || !strcmp(w, "PROPOSED") || !strcmp(w, "UPCOMING") ||
+                   !strcmp(w, "EXPECTED") || !strcmp(w, "POSSIBLE") || !strcmp(w, "FUTURE");
+        }
+        for (size_t q = (size_t)c->g[tg].last + 1; q < c->nt && !skip && !is_boundary(c, q); q++) {
+            const char *w = c->t[q].norm;
+            skip = !strncmp(w, "CANCEL", 6) || !strncmp(w, "POSTPON", 7) || !strncmp(w, "DELAY", 5) ||
+                   !strncmp(w, "SCRAP", 5) || !strcmp(w, "OFF") || c->t[q].cls == CL_NEG ||
+                   (c->t[q].wf & (F_MODAL | F_FUTURE));
+        }
+        if (skip) continue;
+        size_t cnt;
+        const pl_name *nm = pl_names_lookup(&d->verb_names, c->t[head].w, &cnt);
+        const pl_verb_form *f = NULL;
+        pl_vcode code = {0};
+        for (size_t k = 0; k < cnt && !f; k++) {
+            const pl_verb_form *g = &d->vforms[nm[k].target];
+            pl_vcode gc = g->code.set ? g->code : d->blocks[g->block].code;
+            if (g->nwords == 1 && gc.set && !gc.null && gc.a != PL_NOCODE) f = g, code = gc;
+        }
+        if (!f) continue;
+        c->v = pl_grow(c->v, &c->capv, c->nv + 1, sizeof *c->v);
+        cverb cv = {(uint16_t)head, (uint16_t)head, (uint16_t)head, (uint32_t)(f - d->vforms)};
+        c->v[c->nv++] = cv;
+        const cverb *v = &c->v[c->nv - 1];
+        pl_buf ev;
+        pl_buf_init(&ev);
+        pl_buf_puts(&ev, "verb ");
+        pl_buf_puts(&ev, pl_dict_s(d, d->blocks[f->block].name));
+        put_src(&ev, d, f->src);
+        pl_buf_puts(&ev, "; possessive nominal event");
+        group_evidence(c, sg, "source", &ev);
+        group_evidence(c, tg, "target", &ev);
+        const char *evid = pl_arena_strdup(&c->arena, ev.data ? ev.data : "");
+        pl_buf_free(&ev);
+        const char *ca = pl_dict_s(d, code.a), *cb = code.b != PL_NOCODE ? pl_dict_s(d, code.b) : NULL;
+        const char *sc[MAX_CODES], *tc[MAX_CODES];
+        int ns = group_codes(c, sg, sc, 1), nt = group_codes(c, tg, tc, 0);
+        for (int a = 0; a < ns; a++)
+            for (int b2 = 0; b2 < nt; b2++) {
+                emit(c, sc[a], tc[b2], ca, sg, tg, v, "", evid);
+                if (cb) emit(c, tc[b2], sc[a], cb, tg, sg, v, "", evid);
+            }
+        i = head;
+    }
+}
+
 /* PARLEY_CODER_DEBUG=1: the coder's view of each sentence on stderr. */
 static void debug_dump(const parley_coder *c)
 {
@@ -2487,6 +2572,7 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
         if (c->npend > np && !c->pend[c->npend - 1].weak) last_coded = (int)vi;
         if (c->npend > np) c->v_coded[vi] = 1;
     }
+    if (c->d->bundled && !c->d->format_tabari && !c->stop) nominal_events(c);
     flush_events(c);
     /* no verb coded: remember the first actor for pronouns */
     if (!c->nlast)
