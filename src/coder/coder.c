@@ -1634,7 +1634,8 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
     /* Parley's own dictionaries: "the U.S. president said the United States
      * ..." is no event between USAGOV and USA */
     if (c->d->bundled && country_prefix(src) && country_prefix(tgt) && !strncmp(src, tgt, 3) &&
-        (!src[3] || !tgt[3]) && !(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)))
+        (!src[3] || !tgt[3]) && !(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)) &&
+        !(!src[3] && !strncmp(code, "14", 2))) /* "Venezuelans marched against Maduro" */
         return;
     if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
         c->discarded = "sentencediscard";
@@ -1898,6 +1899,15 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
     for (int i = 0; i < n; i++) {
         if (strncmp(codes[i], "---", 3) != 0 || !codes[i][3]) continue;
         const char *cc = NULL;
+        /* "attacked an Israeli army patrol and killed two soldiers": another
+         * phrase of the sentence with the same role gives the country */
+        for (size_t gi = 0; gi < c->ng && !cc && c->d->bundled; gi++)
+            for (int k = 0; k < c->g[gi].ncodes && !cc; k++) {
+                const char *gc = c->g[gi].codes[k];
+                int mine = 0;
+                for (int j = 0; j < no; j++) mine |= !strncmp(other[j], gc, 3);
+                if (!mine && country_prefix(gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
+            }
         for (int j = 0; j < no && !cc; j++)
             if (country_prefix(other[j])) cc = other[j];
         for (size_t gi = 0; gi < c->ng && !cc; gi++)
