@@ -1927,9 +1927,16 @@ static int passive_agent(const parley_coder *c, const cverb *v, size_t stop)
 {
     long q = (long)v->first - 1;
     while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG)) q--;
-    if (q < 0 || !(c->t[q].wf & F_BE)) return -1;
     uint8_t vf = c->t[v->at].vform;
     if (vf != PL_VF_PART && vf != PL_VF_PAST && vf != PL_VF_NONE) return -1;
+    if (q >= 0 && c->d->bundled && q + 1 == (long)v->first && c->t[q].group >= 0 &&
+        (c->t[q].pos == PL_POS_NOUN || c->t[q].pos == PL_POS_PROPN) && vf != PL_VF_NONE &&
+        v->last + 2u < c->nt && !strcmp(c->t[v->last + 1].norm, "BY")) {
+        /* a reduced relative: "a ceasefire brokered by Egypt" */
+        int gi = c->t[v->last + 2].group;
+        return gi >= 0 && c->g[gi].first == v->last + 2u && c->g[gi].ncodes ? gi : -1;
+    }
+    if (q < 0 || !(c->t[q].wf & F_BE)) return -1;
     for (size_t r = v->last + 1u; r + 1 < stop && r + 1 < c->nt && r <= v->last + 12u; r++) {
         const ctok *t = &c->t[r];
         if (!strcmp(t->norm, "BY")) {
