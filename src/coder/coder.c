@@ -2351,6 +2351,9 @@ static void code_verb(parley_coder *c, size_t vi)
     if (!ns) scodes[0] = "---", ns = 1;
     if (!ntg) tcodes[0] = "---", ntg = 1;
     const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
+    const char *s_own[MAX_CODES], *t_own[MAX_CODES];
+    memcpy(s_own, scodes, sizeof s_own);
+    memcpy(t_own, tcodes, sizeof t_own);
     if (d->bundled && strncmp(c0, "01", 2) != 0) {
         /* "security forces fired at protesters": an agent without a country
          * takes the country of the other side, else of a place named in the
@@ -2369,6 +2372,11 @@ static void code_verb(parley_coder *c, size_t vi)
                 }
                 return;
             }
+            /* a role whose country was only inferred from the other side
+             * ("Russia proposed ... the opposition"): no event with it */
+            if ((scodes[i] != s_own[i] || tcodes[j] != t_own[j]) && !strncmp(scodes[i], tcodes[j], 3) &&
+                (!scodes[i][3] || !tcodes[j][3]))
+                continue;
             if (ca) emit(c, scodes[i], tcodes[j], ca, src, tgt, v, mode, evid), made++;
             if (cb) emit(c, tcodes[j], scodes[i], cb, tgt, src, v, mode, evid), made++;
         }
