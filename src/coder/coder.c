@@ -2059,6 +2059,33 @@ static int same_role_object(const parley_coder *c, int src, const char **scodes,
     return 0;
 }
 
+/* Parley's own dictionaries: "Trump cut U.S. aid to the Palestinians": an
+ * object of the source's own country (the adjective of "U.S. aid") gives
+ * way to an actor after to/with/against. */
+static int own_country_object(parley_coder *c, int src, int tgt, size_t stop)
+{
+    const char *sc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1);
+    const group *t = &c->g[tgt];
+    if (!ns || t->pron || !t->ncodes) return tgt;
+    for (int k = 0; k < t->ncodes; k++) {
+        int own = 0;
+        for (int j = 0; j < ns; j++)
+            own |= country_prefix(sc[j]) && !strncmp(sc[j], t->codes[k], 3);
+        if (!own) return tgt;
+    }
+    for (size_t q = (size_t)t->last + 1; q < stop && q < c->nt; q++) {
+        if (c->t[q].isverb || is_boundary(c, q)) break;
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        if (directional_prep(c, q) && strncmp(c->g[gi].codes[0], "---", 3) != 0 &&
+            strncmp(c->g[gi].codes[0], t->codes[0], 3) != 0)
+            return gi;
+        break;
+    }
+    return tgt;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2287,6 +2314,9 @@ static void code_verb(parley_coder *c, size_t vi)
         src = b.cmp;
         if (b.tgt < 0 || tgt == b.cmp) tgt = -1;
     }
+    if (d->bundled && !passive && b.tgt < 0 && b.cmp < 0 && src >= 0 && tgt >= 0 && tgt != src &&
+        c->g[tgt].first > v->last)
+        tgt = own_country_object(c, src, tgt, stop);
     int bare = 0;
     if (d->bundled && code.a != PL_NOCODE && b.cmp < 0)
         tgt = own_forces_target(c, pl_dict_s(d, code.a), src, tgt, (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1), stop, &bare);
