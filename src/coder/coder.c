@@ -1990,7 +1990,16 @@ static const pl_pattern *passive_pattern(parley_coder *c, const cverb *v, const 
     return hit;
 }
 
-/* Is a is an agent code of the source's own forces (MIL, COP)? */
+/* Is group gi a place ("in Brussels", "at the border")? */
+static int g_locative(const parley_coder *c, int gi)
+{
+    size_t f = c->g[gi].first;
+    if (f == 0) return 0;
+    const char *p = c->t[f - 1].norm;
+    return !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "ACROSS");
+}
+
+/* Is agent mention mi the source's own forces (MIL, COP)? */
 static int force_agent(const parley_coder *c, int mi)
 {
     const char *a = pl_dict_s(c->d, c->d->agents[c->m[mi].idx].code);
@@ -2009,6 +2018,16 @@ static int own_forces_target(parley_coder *c, const char *code, int src, int tgt
 {
     *bare = 0;
     if (strncmp(code, "15", 2) != 0 && strcmp(code, "0874") != 0) return tgt;
+    if (tgt >= 0 && code[0] == '1' && g_locative(c, tgt)) {
+        /* "raised their alert level in Brussels after threats by Islamic
+         * State": the adversary, not the place */
+        int bare2 = 0, adv = own_forces_target(c, code, src, -1, (size_t)c->g[tgt].last + 1, stop, &bare2);
+        if (adv >= 0 && bare2) {
+            *bare = 1;
+            return adv;
+        }
+        return tgt;
+    }
     if (tgt >= 0) {
         const group *g = &c->g[tgt];
         int uk = c->t[g->first].unit;
