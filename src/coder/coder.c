@@ -1865,6 +1865,9 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
         int gi = c->t[q].group;
         if (gi < 0 || gi == exclude || c->g[gi].first != q) continue;
         if (c->g[gi].pron) continue;
+        /* "..., according to the opposition": who reports, never the target */
+        if (c->d->bundled && q >= 2 && (c->t[q - 1].wf & F_TO) && !strcmp(c->t[q - 2].norm, "ACCORDING"))
+            continue;
         if (c->g[gi].newactor && c->g[gi].ncodes) {
             if (fallback < 0) fallback = gi;
             continue;
