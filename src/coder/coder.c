@@ -234,6 +234,7 @@ static uint8_t classify(const pl_token *tk, uint32_t f)
     if (tk->pos == PL_POS_PUNCT) return (s[0] == ',' && !s[1]) ? CL_COMMA : CL_PUNCT;
     if (f & F_NEG) return CL_NEG;
     if (f & F_POSS) return CL_POSS;
+    if (s[0] == '\'' && !s[1] && tk->pos == PL_POS_PART) return CL_POSS; /* "the rebels' leader" */
     if (f & F_POSSPRON) return CL_POSSPRON;
     if (f & F_DET) return CL_DET;
     if (f & F_PRON) return CL_PRON;
