@@ -2270,6 +2270,7 @@ static void code_verb(parley_coder *c, size_t vi)
          * an active-voice pattern is dropped: "was received by X in Muscat";
          * one bound in the subject by a passive match is kept) */
         int by = passive_agent(c, v, stop);
+        if (by < 0 && pby >= 0 && hit && !hit->npre) by = pby; /* matched as a passive */
         if (by >= 0 && (tgt < 0 || c->g[tgt].first > v->last)) {
             src = by;
             passive = 1;
