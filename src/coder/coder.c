@@ -2109,6 +2109,19 @@ static int own_country_object(parley_coder *c, int src, int tgt, size_t stop)
     return tgt;
 }
 
+/* Is group gi a possessive phrase whose head noun is a verb of the
+ * dictionary ("Obama's visit", "Iran's talks")? */
+static int nominal_topic(const parley_coder *c, int gi)
+{
+    const group *g = &c->g[gi];
+    if (g->pron || g->compound || g->last <= g->first) return 0;
+    int poss = 0;
+    for (size_t q = g->first; q < g->last; q++) poss |= c->t[q].cls == CL_POSS;
+    size_t cnt = 0;
+    if (poss) pl_names_lookup(&c->d->verb_names, c->t[g->last].w, &cnt);
+    return poss && cnt > 0 && c->t[g->last].ment < 0;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2313,6 +2326,11 @@ static void code_verb(parley_coder *c, size_t vi)
                     !strcmp(p, "NEAR") || !strcmp(p, "BY"))
                     tgt = -1;
             }
+            /* "Lavrov and Clinton discussed Obama's visit to Russia": a
+             * possessive event noun is a topic */
+            if (tgt >= 0 && src >= 0 && d->bundled && c->g[src].compound && c->g[src].ncodes >= 2 &&
+                nominal_topic(c, tgt))
+                tgt = -1;
             /* TABARI: no actor after the verb: the last one before it */
             if (tgt < 0 && c->d->format_tabari && src >= 0)
                 for (size_t r = (size_t)c->g[src].last + 1; r < v->first; r++) {
