@@ -1730,7 +1730,10 @@ static void group_evidence(parley_coder *c, int gi, const char *role, pl_buf *ev
  * noun that is not itself inside a prepositional phrase. */
 static int pp_object(const parley_coder *c, size_t q)
 {
-    if (q == 0 || c->t[q - 1].cls != CL_PREP || (c->t[q - 1].wf & F_SUBPREP)) return 0;
+    /* "the ambassador to the United Nations": "to" before a noun phrase too */
+    if (q == 0 || (c->t[q - 1].cls != CL_PREP && !(c->t[q - 1].wf & F_TO)) ||
+        (c->t[q - 1].wf & F_SUBPREP))
+        return 0;
     if (strcmp(c->t[q - 1].norm, "OF") != 0 || q < 2) return 1;
     int hg = c->t[q - 2].group;
     if (hg < 0 || c->g[hg].ncodes) return 1;
