@@ -2605,6 +2605,31 @@ static void story_groups(parley_coder *c)
     }
 }
 
+/* Parley's own dictionaries: "the Israeli military said its jets struck
+ * ...": agents after a possessive pronoun belong to the nearest actor
+ * before it (ISR + MIL), not to the other side of the event. */
+static void posspron_groups(parley_coder *c)
+{
+    for (size_t gi = 1; gi < c->ng; gi++) {
+        group *g = &c->g[gi];
+        if (g->pron || g->compound || g->ncodes != 1 || strncmp(g->codes[0], "---", 3) != 0 ||
+            !g->codes[0][3])
+            continue;
+        int uk = c->t[g->first].unit;
+        if (uk < 0 || !c->u[uk].posspron) continue;
+        for (size_t k = gi; k-- > 0;) {
+            const group *p = &c->g[k];
+            if (p->pron || !p->ncodes || p->compound) continue;
+            if (country_prefix(p->codes[0])) {
+                char buf[64];
+                snprintf(buf, sizeof buf, "%.3s%s", p->codes[0], g->codes[0] + 3);
+                g->codes[0] = pl_arena_strdup(&c->arena, buf);
+            }
+            break;
+        }
+    }
+}
+
 static void code_parse(parley_coder *c, const pl_parse *ps)
 {
     analyse(c, ps);
@@ -2616,6 +2641,7 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
     merge_agent_units(c);
     if (c->opt.new_actor_length > 0) merge_new_actor_units(c);
     build_groups(c);
+    if (c->d->bundled) posspron_groups(c);
     if (c->story_on) story_groups(c);
     if (c->debug) debug_dump(c);
     size_t nverbs = c->nv;
