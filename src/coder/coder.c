@@ -1952,6 +1952,7 @@ static int passive_agent(const parley_coder *c, const cverb *v, size_t stop)
         }
         if (t->isverb || (t->wf & F_SUBPREP)) return -1;
         if (t->cls == CL_ADV || (t->cls == CL_PREP && r > v->last + 1u) || t->group >= 0) continue;
+        if (t->cls == CL_PART && !(t->wf & F_TO) && r == v->last + 1u) continue; /* "shot down by" */
         if (t->cls == CL_PREP || ((t->wf & F_TO) && r + 1 < c->nt && c->t[r + 1].pos != PL_POS_VERB))
             continue;
         return -1;
@@ -2123,6 +2124,21 @@ static int nominal_topic(const parley_coder *c, int gi)
     size_t cnt = 0;
     if (poss) pl_names_lookup(&c->d->verb_names, c->t[g->last].w, &cnt);
     return poss && cnt > 0 && c->t[g->last].ment < 0;
+}
+
+/* Is group t a thing named after actors ("the Iranian nuclear deal") whose
+ * every code also belongs to the compound group s? */
+static int passive_among(const parley_coder *c, int s, int t)
+{
+    const group *gs = &c->g[s], *gt = &c->g[t];
+    /* only a thing named after an actor ("the Iranian deal"), not an actor */
+    if (gt->pron || !gt->ncodes || c->t[gt->last].ment >= 0) return 0;
+    for (int k = 0; k < gt->ncodes; k++) {
+        int in = 0;
+        for (int j = 0; j < gs->ncodes; j++) in |= !strcmp(gs->codes[j], gt->codes[k]);
+        if (!in) return 0;
+    }
+    return 1;
 }
 
 static void code_verb(parley_coder *c, size_t vi)
@@ -2298,9 +2314,14 @@ static void code_verb(parley_coder *c, size_t vi)
     }
     if (passive) {
         if (tgt < 0) tgt = default_source(c, v, v->first, src);
+        /* "The Iranian nuclear deal was signed by Iran and six world
+         * powers": a subject coded like a member of the compound agent
+         * leaves the compound acting among itself */
+        if (tgt >= 0 && d->bundled && c->g[src].compound && passive_among(c, src, tgt)) tgt = -2;
         /* an uncoded subject ("Medical teams were sent to Nepal by India"):
          * the actor after the verb */
-        if (tgt < 0) tgt = default_target(c, (size_t)v->last + 1, stop, src);
+        if (tgt == -1) tgt = default_target(c, (size_t)v->last + 1, stop, src);
+        if (tgt == -2) tgt = -1;
     } else {
         if (src < 0) {
             int limit = v->first;
