@@ -1635,8 +1635,10 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
     /* Parley's own dictionaries: "the U.S. president said the United States
      * ..." is no event between USAGOV and USA */
     if (c->d->bundled && country_prefix(src) && country_prefix(tgt) && !strncmp(src, tgt, 3) &&
-        (!src[3] || !tgt[3]) && !(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)) &&
-        !(!src[3] && !strncmp(code, "14", 2))) /* "Venezuelans marched against Maduro" */
+        (!src[3] || !tgt[3]) &&
+        (!strncmp(code, "01", 2) || /* statements: "Chinese police said China ..." */
+         (!(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)) &&
+          !(!src[3] && !strncmp(code, "14", 2))))) /* "Venezuelans marched against Maduro" */
         return;
     if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
         c->discarded = "sentencediscard";
