@@ -2487,6 +2487,22 @@ static int passive_among(const parley_coder *c, int s, int t)
     return 1;
 }
 
+/* Does the pattern itself hold a negation word ("- NOT * [---]")?  Only then
+ * is a "not" inside the span it matched part of the pattern (bundled
+ * dictionaries; PETRARCH and TABARI read any "not" inside the span as the
+ * pattern's own); else "Sanctions
+ * against Syria were not eased by X" ("- &SANCTIONS * [085]") is negated. */
+static int pattern_negates(const parley_dict *d, const pl_pattern *pt)
+{
+    const pl_pelem *el = &d->pelems[pt->elems];
+    for (size_t k = 0; k < (size_t)pt->npre + pt->npost; k++)
+        if (el[k].kind == PL_PE_WORD) {
+            const char *w = pl_intern_str(&d->words, el[k].arg);
+            if (word_flags(w, pl_intern_len(&d->words, el[k].arg)) & F_NEG) return 1;
+        }
+    return 0;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2593,7 +2609,7 @@ static void code_verb(parley_coder *c, size_t vi)
     for (long q = (long)v->first - 1, steps = 0; q >= 0 && steps < 4; q--, steps++) {
         const ctok *t = &c->t[q];
         if (t->cls == CL_NEG) {
-            if (q < b.pre_lo) mode = "negated";
+            if (q < b.pre_lo || (hit && d->bundled && !pattern_negates(d, hit))) mode = "negated";
             break;
         }
         if (t->ment >= 0 || t->group >= 0) break; /* "Theresa May accused" */
