@@ -1513,7 +1513,10 @@ static void really_emit(parley_coder *c, const char *src, const char *tgt, const
 {
     if (c->stop) return;
     if (!strcmp(src, tgt) && strcmp(src, "---") != 0) return;
-    if (!c->opt.keep_duplicates) {
+    /* one-sided statements ("..., Lavrov said") are not repeats of one
+     * event: each is its own statement (docs/story.md) */
+    int lone = c->d->bundled && !strcmp(tgt, "---") && code[0] == '0' && code[1] == '1';
+    if (!c->opt.keep_duplicates && !lone) {
         char key[256];
         size_t kl = 0;
         const char *parts[4] = {c->datebuf, src, tgt, code};
@@ -1843,6 +1846,44 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
     }
 }
 
+/* Parley's own dictionaries, statements (01x codes): "Lavrov said Russia
+ * works with Israel and Hamas" is no statement to Russia (emit drops a
+ * country toward itself); the target is the next actor of the reported
+ * content that is not the speaker's country, else none (a one-sided
+ * statement, see one_sided).  Returns the new target group or -1. */
+static int statement_other_target(parley_coder *c, const cverb *v, int src, int tgt)
+{
+    /* only the subject of the content, right after the verb (and "that") */
+    size_t q0 = (size_t)v->last + 1;
+    if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+    if (c->g[tgt].first != q0) return tgt;
+    const char *sc[MAX_CODES], *tc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1), nt = group_codes(c, tgt, tc, 0);
+    if (!ns || !nt || !country_prefix(sc[0])) return tgt;
+    for (int k = 0; k < nt; k++)
+        if (strncmp(tc[k], sc[0], 3) != 0 || (sc[0][3] && tc[k][3])) return tgt;
+    for (size_t q = (size_t)c->g[tgt].last + 1; q < c->nt; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        for (int k = 0; k < c->g[gi].ncodes; k++)
+            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
+                return gi;
+    }
+    return -1;
+}
+
+/* Parley's own dictionaries: a statement (01x) with a source and no target
+ * ('"There is no common ground yet," Lavrov said', "Russia denied ...") is
+ * still a statement: delivered with the target "---" unless require_dyad was
+ * set explicitly.  The source must name an actor ("officials said" gives
+ * ---GOV: nothing). */
+static int one_sided(const parley_coder *c, const char *code, const char *const *scodes, int ns,
+                     int ntg)
+{
+    return c->d->bundled && c->opt.require_dyad == 0 && ns > 0 && ntg == 0 && code &&
+           code[0] == '0' && code[1] == '1' && strncmp(scodes[0], "---", 3) != 0;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2062,6 +2103,10 @@ static void code_verb(parley_coder *c, size_t vi)
         src = b.cmp;
         if (b.tgt < 0 || tgt == b.cmp) tgt = -1;
     }
+    const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
+    if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
+        src >= 0 && tgt >= 0)
+        tgt = statement_other_target(c, v, src, tgt);
     const char *scodes[MAX_CODES], *tcodes[MAX_CODES];
     int ns = group_codes(c, src, scodes, 1), ntg = group_codes(c, tgt, tcodes, 0);
     if (c->debug)
@@ -2071,9 +2116,10 @@ static void code_verb(parley_coder *c, size_t vi)
                 hit ? " (pattern)" : "");
     int recip = ns >= 2 && ntg == 0 &&
                 ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
+    int lone = !recip && one_sided(c, c0, scodes, ns, ntg);
     if (!recip && (!ns && !ntg)) return;
-    if (!recip && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
-    if (!recip && !ntg) {
+    if (!recip && !lone && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
+    if (!recip && !lone && !ntg) {
         /* no target: only when a phrase follows ("said on Saturday"), not
          * at the end of the sentence or before "today" */
         size_t q = (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1);
@@ -2116,10 +2162,9 @@ static void code_verb(parley_coder *c, size_t vi)
         return;
     }
     if (!ns && !ntg) return;
-    if (dyad && (!ns || !ntg)) return;
+    if (dyad && !lone && (!ns || !ntg)) return;
     if (!ns) scodes[0] = "---", ns = 1;
     if (!ntg) tcodes[0] = "---", ntg = 1;
-    const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
     if (d->bundled && strncmp(c0, "01", 2) != 0) {
         /* "security forces fired at protesters": an agent without a country
          * takes the country of the other side, else of a place named in the
