@@ -1884,6 +1884,43 @@ static int one_sided(const parley_coder *c, const char *code, const char *const 
            code[0] == '0' && code[1] == '1' && strncmp(scodes[0], "---", 3) != 0;
 }
 
+/* Parley's own dictionaries: "Lavrov said Tuesday after talks with Clinton",
+ * "arrived following a meeting with X": the subject of the verb met X (040),
+ * an event of its own next to the verb's.  The phrase must follow the verb in
+ * its clause (no comma or other verb between). */
+static void after_talks(parley_coder *c, const cverb *v, int src, const char *const *scodes, int ns,
+                        const char *mode)
+{
+    size_t q = (size_t)v->last + 1;
+    for (; q < c->nt && q <= (size_t)v->last + 4u; q++) {
+        if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT || c->t[q].isverb) return;
+        if (!strcmp(c->t[q].norm, "AFTER") || !strcmp(c->t[q].norm, "FOLLOWING")) break;
+    }
+    if (q >= c->nt || q > (size_t)v->last + 4u) return;
+    q++;
+    while (q < c->nt && (c->t[q].cls == CL_DET || c->t[q].pos == PL_POS_ADJ)) q++;
+    if (q + 2 >= c->nt) return;
+    const char *n = c->t[q].norm;
+    if (strcmp(n, "TALKS") != 0 && strcmp(n, "MEETING") != 0 && strcmp(n, "MEETINGS") != 0 &&
+        strcmp(n, "CONSULTATIONS") != 0)
+        return;
+    if (strcmp(c->t[q + 1].norm, "WITH") != 0) return;
+    int gi = c->t[q + 2].group;
+    if (gi < 0 || c->g[gi].first != q + 2 || gi == src) return;
+    const char *tc[MAX_CODES];
+    int nt = group_codes(c, gi, tc, 0);
+    pl_buf b;
+    pl_buf_init(&b);
+    pl_buf_puts(&b, "\"after talks with\" after the verb (040)");
+    group_evidence(c, src, "source", &b);
+    group_evidence(c, gi, "target", &b);
+    const char *ev = pl_arena_strdup(&c->arena, b.data ? b.data : "");
+    pl_buf_free(&b);
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++)
+            if (strncmp(scodes[i], "---", 3) != 0) emit(c, scodes[i], tc[j], "040", src, gi, v, mode, ev);
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2173,6 +2210,7 @@ static void code_verb(parley_coder *c, size_t vi)
         infer_country(c, scodes, ns, tcodes, ntg);
         infer_country(c, tcodes, ntg, scodes, ns);
     }
+    if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < ntg; j++) {
             if (made >= c->opt.max_compound) {
