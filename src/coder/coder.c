@@ -509,6 +509,10 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
         if (!strcmp(buf, "---") && !ag->prefix) {
             /* ---GOV */
             add_agent_code(buf, sizeof buf, code, 0);
+        } else if (c->d->bundled && have && !ag->prefix && !strcmp(code, "GOV") &&
+                   (!strncmp(buf, "IGO", 3) || !strncmp(buf, "NGO", 3))) {
+            /* Parley's own dictionaries: "U.N. envoy", "EU officials" speak
+             * for the organisation itself (IGOUNO, not IGOUNOGOV) */
         } else {
             add_agent_code(buf, sizeof buf, code, ag->prefix);
         }
@@ -1736,6 +1740,23 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
             return -1;
         }
     }
+    /* "the US secretary of state, in turn, pledged": a short verbless
+     * parenthetical between the subject and the verb */
+    size_t vq = st;
+    while (vq < v->first && (c->t[vq].cls == CL_AUX || c->t[vq].cls == CL_ADV)) vq++;
+    if (!c->d->format_tabari && st > 2 && c->t[st - 1].cls == CL_COMMA && vq == v->first) {
+        size_t k = st - 1;
+        while (k > 0 && st - 1 - k < 5 && c->t[k - 1].cls != CL_COMMA && !c->t[k - 1].isverb &&
+               c->t[k - 1].cls != CL_PUNCT)
+            k--;
+        if (k > 1 && k < st - 1 && c->t[k - 1].cls == CL_COMMA) {
+            int gi = c->t[k - 2].group;
+            const char *tmp[MAX_CODES];
+            if (gi >= 0 && gi != exclude && c->g[gi].last == k - 2 && !c->g[gi].pron &&
+                !pp_object(c, c->g[gi].first) && group_codes(c, gi, tmp, 1))
+                return gi;
+        }
+    }
     /* no subject in the clause: the sentence subject, unless the clause is
      * relative ("who shot ...") or subordinate ("after leaving ...") */
     if (st > 0 && ((c->t[st - 1].cls == CL_REL && strcmp(c->t[st - 1].norm, "THAT") != 0) ||
@@ -1805,6 +1826,11 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
             continue;
         }
         if (!c->g[gi].ncodes) continue;
+        /* Parley's own dictionaries: "..., according to the opposition" names
+         * the source of the report, not the target */
+        if (c->d->bundled && q >= 2 && !strcmp(c->t[q - 1].norm, "TO") &&
+            !strcmp(c->t[q - 2].norm, "ACCORDING"))
+            continue;
         if (agent_only >= 0) {
             /* "deployed troops to the Central African Republic": an actor
              * after to/with/against beats the agents-only object */
