@@ -2141,6 +2141,17 @@ static void code_verb(parley_coder *c, size_t vi)
                     !strcmp(p, "NEAR") || !strcmp(p, "BY"))
                     tgt = -1;
             }
+            /* Parley's own dictionaries: "discussed cyber security and North
+             * Korea" names topics; only "discussed ... with X" names a party */
+            if (tgt >= 0 && d->bundled && b.tgt < 0 && !strncmp(c->t[v->at].norm, "DISCUSS", 7) &&
+                strcmp(c->t[c->g[tgt].first - 1].norm, "WITH") != 0) {
+                int w = -1;
+                for (size_t r = (size_t)c->g[tgt].last + 1; r + 1 < stop && w < 0; r++)
+                    if (!strcmp(c->t[r].norm, "WITH") && c->t[r + 1].group >= 0 &&
+                        c->g[c->t[r + 1].group].ncodes && c->t[r + 1].group != src)
+                        w = c->t[r + 1].group;
+                tgt = w;
+            }
             /* TABARI: no actor after the verb: the last one before it */
             if (tgt < 0 && c->d->format_tabari && src >= 0)
                 for (size_t r = (size_t)c->g[src].last + 1; r < v->first; r++) {
