@@ -627,6 +627,13 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
             while (k > 0 && c->t[k].cls == CL_ADV) k--;
             const ctok *p = &c->t[k];
             if (p->cls == CL_AUX || p->cls == CL_PART || p->cls == CL_NEG) return 1;
+            /* Parley's own dictionaries: "attacked Hamas targets": a name right
+             * after a verb (not one of saying) and a noun-tagged word: a noun */
+            if (p->ment >= 0 && d->bundled && k + 1 == first) {
+                size_t mf = c->m[p->ment].first;
+                if (mf > 0 && c->t[mf - 1].pos == PL_POS_VERB && !pl_story_say_word(c->t[mf - 1].norm))
+                    return 0;
+            }
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
             /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
@@ -636,6 +643,18 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
         return 0;
     }
     return 0;
+}
+
+/* story.c: '"...," the minister told reporters, referring to Russia.' — the
+ * clause between commas a and b is a speaker and a verb of saying and the
+ * closing clause (b to end) starts with "referring to": both are kept, the
+ * statement's target is the actor referred to. */
+static int said_then_referring(const parley_coder *c, const pl_parse *ps, size_t a, size_t b, size_t end)
+{
+    if (b + 3 > end || strcmp(ps->toks[b + 1].norm, "REFERRING") != 0 ||
+        strcmp(ps->toks[b + 2].norm, "TO") != 0)
+        return 0;
+    return pl_story_said_clause(c->text + ps->toks[a].start, ps->toks[b].start - ps->toks[a].start);
 }
 
 /* Comma-delimited clause elimination (PETRARCH comma_* options): marks the
@@ -691,7 +710,8 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
              * (with comma_max 8 it drops ", several years after X burned
              * down its embassy," — 9 words — and keeps a 10-word one) */
             if (w >= c->comma[0] && w <= c->comma[1] + 1 && !next_conj &&
-                !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]))
+                !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]) &&
+                !(c->story_on && k + 2 == nc && said_then_referring(c, ps, commas[k], commas[k + 1], end)))
                 for (size_t q = commas[k]; q < commas[k + 1]; q++) keep[q] = 0;
         }
     /* closing clause, unless the main verb is in it ("X, officials said, attacked Y") */
@@ -703,6 +723,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
                 verb_before = 1;
         if (w >= c->comma[4] && w <= c->comma[5] && !HASCONJ(commas[nc - 1] + 1, end) &&
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
+            !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
               pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
                                    ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))

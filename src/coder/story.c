@@ -396,6 +396,11 @@ static const entry *quote_speaker(const pl_story *s, const char *text, size_t le
     return NULL;
 }
 
+int pl_story_say_word(const char *norm)
+{
+    return norm && in_list(norm, SAYS);
+}
+
 int pl_story_other_actor(const char *src, const char *const *codes, int n)
 {
     for (int i = 0; i < n; i++)

@@ -58,6 +58,9 @@ int pl_story_said_clause(const char *text, size_t len);
  * the reported content that comes first; 0 otherwise. */
 size_t pl_story_said_content(const char *text, size_t len, size_t ss, size_t vs, size_t ve);
 
+/* norm (upper case) is a verb of saying: SAID, TOLD, NOTED ... */
+int pl_story_say_word(const char *norm);
+
 /* Some of the n codes names another actor than src (its first three
  * letters differ): a statement's target may be taken from them. */
 int pl_story_other_actor(const char *src, const char *const *codes, int n);
