@@ -1968,6 +1968,26 @@ static void after_talks(parley_coder *c, const cverb *v, int src, const char *co
             if (strncmp(scodes[i], "---", 3) != 0) emit(c, scodes[i], tc[j], "040", src, gi, v, mode, ev);
 }
 
+/* "They attacked an Israeli army patrol and killed two soldiers": an
+ * agents-only target of a verb whose subject already acted on a target of
+ * some country in this sentence takes that country (ISRMIL), not the
+ * subject's. */
+static void same_side_country(parley_coder *c, int src, const char **tcodes, int ntg)
+{
+    if (src < 0) return;
+    const char *cc = NULL;
+    for (size_t i = c->npend; i > 0 && !cc; i--) {
+        const pending *p = &c->pend[i - 1];
+        if (p->sgi == src && p->tgi >= 0 && p->tgi != src && country_prefix(p->tgt)) cc = p->tgt;
+    }
+    for (int j = 0; cc && j < ntg; j++) {
+        if (strncmp(tcodes[j], "---", 3) != 0 || !tcodes[j][3]) continue;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.3s%s", cc, tcodes[j] + 3);
+        tcodes[j] = pl_arena_strdup(&c->arena, buf);
+    }
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2265,6 +2285,7 @@ static void code_verb(parley_coder *c, size_t vi)
          * takes the country of the other side, else of a place named in the
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
+        same_side_country(c, src, tcodes, ntg);
         infer_country(c, scodes, ns, tcodes, ntg);
         infer_country(c, tcodes, ntg, scodes, ns);
     }
