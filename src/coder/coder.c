@@ -645,15 +645,21 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
     return 0;
 }
 
-/* story.c: '"...," the minister told reporters, referring to Russia.' — the
- * clause between commas a and b is a speaker and a verb of saying and the
- * closing clause (b to end) starts with "referring to": both are kept, the
- * statement's target is the actor referred to. */
-static int said_then_referring(const parley_coder *c, const pl_parse *ps, size_t a, size_t b, size_t end)
+/* story.c: the clause between commas a and b is a speaker and a verb of
+ * saying, kept as a statement when
+ *  - the closing clause (b to end) starts with "referring to": '"...," the
+ *    minister told reporters, referring to Russia.' (both clauses are kept;
+ *    the statement's target is the actor referred to), or
+ *  - (internal = 1) it follows a closing quote: '"...," Lavrov said, noting
+ *    that ...' (the speech tag of the quote). */
+static int said_then_referring(const parley_coder *c, const pl_parse *ps, size_t a, size_t b, size_t end,
+                               int internal)
 {
-    if (b + 3 > end || strcmp(ps->toks[b + 1].norm, "REFERRING") != 0 ||
-        strcmp(ps->toks[b + 2].norm, "TO") != 0)
-        return 0;
+    int refer = b + 3 <= end && !strcmp(ps->toks[b + 1].norm, "REFERRING") &&
+                !strcmp(ps->toks[b + 2].norm, "TO");
+    const char *qn = a + 1 < b ? ps->toks[a + 1].norm : "";
+    int quoted = internal && (!strcmp(qn, "\"") || !strcmp(qn, "''") || !strcmp(qn, "\xe2\x80\x9d"));
+    if (!refer && !quoted) return 0;
     return pl_story_said_clause(c->text + ps->toks[a].start, ps->toks[b].start - ps->toks[a].start);
 }
 
@@ -711,7 +717,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
              * down its embassy," — 9 words — and keeps a 10-word one) */
             if (w >= c->comma[0] && w <= c->comma[1] + 1 && !next_conj &&
                 !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]) &&
-                !(c->story_on && k + 2 == nc && said_then_referring(c, ps, commas[k], commas[k + 1], end)))
+                !(c->story_on && k + 2 == nc && said_then_referring(c, ps, commas[k], commas[k + 1], end, 1)))
                 for (size_t q = commas[k]; q < commas[k + 1]; q++) keep[q] = 0;
         }
     /* closing clause, unless the main verb is in it ("X, officials said, attacked Y") */
@@ -723,7 +729,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
                 verb_before = 1;
         if (w >= c->comma[4] && w <= c->comma[5] && !HASCONJ(commas[nc - 1] + 1, end) &&
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
-            !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end)) &&
+            !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
               pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
                                    ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
@@ -1697,6 +1703,14 @@ static int pp_object(const parley_coder *c, size_t q)
     return hf > 0 && c->t[hf - 1].cls == CL_PREP;
 }
 
+/* a straight or curly quotation mark */
+static int is_quote(const parley_coder *c, size_t q)
+{
+    const char *w = c->t[q].norm;
+    return c->t[q].cls == CL_PUNCT && (!strcmp(w, "\"") || !strcmp(w, "``") || !strcmp(w, "''") ||
+                                       !strcmp(w, "\xe2\x80\x9c") || !strcmp(w, "\xe2\x80\x9d"));
+}
+
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
@@ -1727,6 +1741,8 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
         long q = (long)v->first - 1;
         while (q >= 0 && (c->t[q].cls == CL_AUX || c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG))
             q--;
+        /* 'Russia "works with ...': a quote opened between subject and verb */
+        if (c->d->bundled && q > 0 && is_quote(c, (size_t)q) && c->t[q - 1].group >= 0) q--;
         int gi = q >= 0 ? c->t[q].group : -1;
         if (gi >= 0 && gi != exclude && c->g[gi].last == q && !pp_object(c, c->g[gi].first) &&
             !c->g[gi].newactor) {
@@ -1924,9 +1940,13 @@ static int statement_other_target(parley_coder *c, const cverb *v, int src, int 
  * still a statement: delivered with the target "---" unless require_dyad was
  * set explicitly.  The source must name an actor ("officials said" gives
  * ---GOV: nothing). */
-static int one_sided(const parley_coder *c, const char *code, const char *const *scodes, int ns,
-                     int ntg)
+static int one_sided(const parley_coder *c, const cverb *v, const char *code,
+                     const char *const *scodes, int ns, int ntg)
 {
+    /* "found it difficult to say", "refused to comment": no statement made */
+    long q = (long)v->first - 1;
+    while (q >= 0 && c->t[q].cls == CL_ADV) q--;
+    if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO")) return 0;
     return c->d->bundled && c->opt.require_dyad == 0 && ns > 0 && ntg == 0 && code &&
            code[0] == '0' && code[1] == '1' && strncmp(scodes[0], "---", 3) != 0;
 }
@@ -2231,7 +2251,7 @@ static void code_verb(parley_coder *c, size_t vi)
                 hit ? " (pattern)" : "");
     int recip = ns >= 2 && ntg == 0 &&
                 ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
-    int lone = !recip && one_sided(c, c0, scodes, ns, ntg);
+    int lone = !recip && one_sided(c, v, c0, scodes, ns, ntg);
     if (!recip && (!ns && !ntg)) return;
     if (!recip && !lone && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
     if (!recip && !lone && !ntg) {
@@ -2431,6 +2451,10 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
             for (size_t q = c->v[last_coded].last + 1u; q < c->v[vi].first; q++) {
                 if ((c->t[q].wf & F_SUBPREP)) sub = 1;
                 else if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT) sub = 0;
+                /* Parley's own dictionaries: "said while commenting on X that
+                 * the U.S. confirmed ...": "that" opens the verb's complement */
+                else if (c->d->bundled && !strcmp(c->t[q].norm, "THAT"))
+                    sub = 0;
                 if (c->t[q].cls == CL_CONJ) conj = 1;
             }
             if (sub && !conj) continue;
