@@ -1544,14 +1544,15 @@ static void really_emit(parley_coder *c, const char *src, const char *tgt, const
 {
     if (c->stop) return;
     if (!strcmp(src, tgt) && strcmp(src, "---") != 0) return;
-    /* one-sided statements ("..., Lavrov said") are not repeats of one
-     * event: each is its own statement (docs/story.md) */
+    /* one-sided statements ("..., Lavrov said") of different sentences are
+     * not repeats of one event: the sentence is part of their key */
     int lone = c->d->bundled && !strcmp(tgt, "---") && code[0] == '0' && code[1] == '1';
-    if (!c->opt.keep_duplicates && !lone) {
-        char key[256];
+    if (!c->opt.keep_duplicates) {
+        char key[256], sn[16] = "";
         size_t kl = 0;
-        const char *parts[4] = {c->datebuf, src, tgt, code};
-        for (int i = 0; i < 4; i++) {
+        if (lone) snprintf(sn, sizeof sn, "#%d", c->sent);
+        const char *parts[5] = {c->datebuf, src, tgt, code, sn};
+        for (int i = 0; i < 5; i++) {
             size_t pl = strlen(parts[i]);
             if (kl + pl + 1 >= sizeof key) pl = sizeof key - kl - 2;
             memcpy(key + kl, parts[i], pl);
