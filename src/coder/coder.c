@@ -1910,6 +1910,34 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
     }
 }
 
+/* story.c: '"Israel must stop the attacks," said Lavrov.' — a verb of saying
+ * right after the comma (and quote) that closes the content, followed by the
+ * speaker and nothing else with a verb: the speaker is the source, the
+ * content's first actor other than the speaker's country the target. */
+static void inverted_said(parley_coder *c, const cverb *v, int *src, int *tgt)
+{
+    if (!pl_story_say_word(c->t[v->at].norm) || v->first == 0) return;
+    long q = (long)v->first - 1;
+    while (q > 0 && is_quote(c, (size_t)q)) q--;
+    if (c->t[q].cls != CL_COMMA) return;
+    size_t a = (size_t)v->last + 1;
+    int gi = a < c->nt ? c->t[a].group : -1;
+    if (gi < 0 || c->g[gi].first != a || c->g[gi].pron || !c->g[gi].ncodes) return;
+    for (size_t r = (size_t)c->g[gi].last + 1; r < c->nt; r++)
+        if (c->t[r].isverb || c->t[r].cls == CL_COMMA || c->t[r].cls == CL_REL || c->t[r].cls == CL_SCONJ)
+            return;
+    *src = gi;
+    *tgt = -1;
+    for (size_t r = 0; r < (size_t)q; r++) {
+        int g = c->t[r].group;
+        if (g >= 0 && c->g[g].first == r && !c->g[g].pron && c->g[g].ncodes &&
+            pl_story_other_actor(c->g[gi].codes[0], c->g[g].codes, c->g[g].ncodes)) {
+            *tgt = g;
+            return;
+        }
+    }
+}
+
 /* Parley's own dictionaries, statements (01x codes): "Lavrov said Russia
  * works with Israel and Hamas" is no statement to Russia (emit drops a
  * country toward itself); the target is the next actor of the reported
@@ -2239,6 +2267,8 @@ static void code_verb(parley_coder *c, size_t vi)
         src = b.cmp;
         if (b.tgt < 0 || tgt == b.cmp) tgt = -1;
     }
+    if (c->story_on && b.src < 0 && b.tgt < 0 && b.cmp < 0 && !passive)
+        inverted_said(c, v, &src, &tgt);
     const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
     if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
         src >= 0 && tgt >= 0)

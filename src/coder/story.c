@@ -389,10 +389,15 @@ static const entry *quote_speaker(const pl_story *s, const char *text, size_t le
     int v = -1;
     for (int i = 0; i < ws.n && v < 0; i++)
         if (in_list(ws.w[i], SAYS)) v = i;
-    if (v <= 0) return NULL;
-    /* "..., said Lavrov" has the name after the verb: not handled */
+    if (v < 0) return NULL;
+    /* '"...," Lavrov said' or '"...," said Lavrov': the name before the verb,
+     * else the last capitalised word of the names after it */
+    const char *name = v > 0 ? ws.w[v - 1] : NULL;
+    for (int i = v + 1; !name && i < ws.n && ws.cap[i]; i++)
+        if (i + 1 == ws.n || !ws.cap[i + 1]) name = ws.w[i];
+    if (!name) return NULL;
     for (int i = s->ne - 1; i >= 0; i--)
-        if (s->e[i].surname[0] && !strcmp(s->e[i].surname, ws.w[v - 1])) return &s->e[i];
+        if (s->e[i].surname[0] && !strcmp(s->e[i].surname, name)) return &s->e[i];
     return NULL;
 }
 
@@ -414,6 +419,13 @@ int pl_story_said_clause(const char *text, size_t len)
     words ws;
     split_words(text, len, &ws);
     if (ws.n < 2 || ws.n > 8) return 0;
+    /* ', said Lavrov.', ', said the Russian foreign minister.' */
+    if (in_list(ws.w[0], SAYS)) {
+        if (ws.cap[1]) return 1;
+        for (int i = 2; i < ws.n; i++)
+            if (!strcmp(ws.w[1], "THE") && in_list(ws.w[i], ROLES)) return 1;
+        return 0;
+    }
     for (int i = 1; i < ws.n && i <= 5; i++)
         if (in_list(ws.w[i], SAYS))
             return (ws.cap[i - 1] || in_list(ws.w[i - 1], ROLES)) && ws.n - i - 1 <= 3;
