@@ -413,6 +413,10 @@ int pl_story_other_actor(const char *src, const char *const *codes, int n)
     return 0;
 }
 
+/* institutions that speak: "the defence ministry said" */
+static const char *const SPEAKERS[] = {"MINISTRY", "OFFICE", "GOVERNMENT", "OFFICIAL", "OFFICIALS",
+                                       "MILITARY", "ARMY", "POLICE", "AGENCY", "EMBASSY", NULL};
+
 int pl_story_said_clause(const char *text, size_t len)
 {
     if (!text) return 0;
@@ -428,7 +432,8 @@ int pl_story_said_clause(const char *text, size_t len)
     }
     for (int i = 1; i < ws.n && i <= 5; i++)
         if (in_list(ws.w[i], SAYS))
-            return (ws.cap[i - 1] || in_list(ws.w[i - 1], ROLES)) && ws.n - i - 1 <= 3;
+            return (ws.cap[i - 1] || in_list(ws.w[i - 1], ROLES) || in_list(ws.w[i - 1], SPEAKERS)) &&
+                   ws.n - i - 1 <= 3;
     return 0;
 }
 
