@@ -414,7 +414,7 @@ int pl_story_other_actor(const char *src, const char *const *codes, int n)
 }
 
 /* institutions that speak: "the defence ministry said" */
-static const char *const SPEAKERS[] = {"MINISTRY", "OFFICE", "GOVERNMENT", "OFFICIAL", "OFFICIALS",
+static const char *const SPEAKERS[] = {"MINISTRY", "OFFICE", "GOVERNMENT",
                                        "MILITARY", "ARMY", "POLICE", "AGENCY", "EMBASSY", NULL};
 
 int pl_story_said_clause(const char *text, size_t len)
