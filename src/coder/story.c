@@ -353,6 +353,24 @@ static int np_one(pl_story *s, const words *wsp, const char **codes, int n, int 
         remember(s, &ws, codes, n, sent);
         return n;
     }
+    /* "the two ministers", "both leaders": the two latest persons of two
+     * countries named in the story */
+    if ((is_dyad_phrase(&ws) || is_dyad_phrase3(&ws)) && cap >= 2 &&
+        (!strcmp(ws.w[ws.n - 1], "MINISTERS") || !strcmp(ws.w[ws.n - 1], "LEADERS"))) {
+        const entry *a = NULL, *b = NULL;
+        for (int i = s->ne - 1; i >= 0 && !b; i--) {
+            const entry *en = &s->e[i];
+            if (en->sent > sent || !en->person || en->ncodes != 1 || !country_code(en->codes[0]))
+                continue;
+            if (!a) a = en;
+            else if (strncmp(a->codes[0], en->codes[0], 3) != 0) b = en;
+        }
+        if (b) {
+            codes[0] = b->codes[0];
+            codes[1] = a->codes[0];
+            return 2;
+        }
+    }
     /* "the parties", "both sides", "the two ministers" */
     if ((is_dyad_phrase(&ws) || is_dyad_phrase3(&ws)) && s->dsrc && s->dtgt && cap >= 2) {
         codes[0] = s->dsrc;
