@@ -1964,6 +1964,32 @@ static int statement_other_target(parley_coder *c, const cverb *v, int src, int 
     return -1;
 }
 
+/* Parley's own dictionaries: "Lavrov said while commenting on the talks that
+ * the U.S. confirmed ...": after a subordinate clause, the statement's
+ * content starts at "that"; its first actor other than the speaker's
+ * country is the target.  Returns the group or -1. */
+static int statement_that_target(parley_coder *c, const cverb *v, int src)
+{
+    const char *sc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1);
+    size_t q = (size_t)v->last + 1;
+    if (!ns || q >= c->nt || !(c->t[q].wf & F_SUBPREP)) return -1;
+    while (q < c->nt && strcmp(c->t[q].norm, "THAT") != 0) {
+        if (c->t[q].cls == CL_COMMA || (c->t[q].cls == CL_PUNCT && !is_quote(c, q)) ||
+            q > (size_t)v->last + 12u)
+            return -1;
+        q++;
+    }
+    for (; q < c->nt; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        for (int k = 0; k < c->g[gi].ncodes; k++)
+            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
+                return gi;
+    }
+    return -1;
+}
+
 /* Parley's own dictionaries: a statement (01x) with a source and no target
  * ('"There is no common ground yet," Lavrov said', "Russia denied ...") is
  * still a statement: delivered with the target "---" unless require_dyad was
@@ -2273,6 +2299,9 @@ static void code_verb(parley_coder *c, size_t vi)
     if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
         src >= 0 && tgt >= 0)
         tgt = statement_other_target(c, v, src, tgt);
+    if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
+        src >= 0 && tgt < 0)
+        tgt = statement_that_target(c, v, src);
     const char *scodes[MAX_CODES], *tcodes[MAX_CODES];
     int ns = group_codes(c, src, scodes, 1), ntg = group_codes(c, tgt, tcodes, 0);
     if (c->debug)
