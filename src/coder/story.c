@@ -102,6 +102,8 @@ struct pl_story {
     entry e[MAX_ENTRIES];
     int ne;
     const char *dsrc, *dtgt;     /* the last dyadic event */
+    const char *ds[16], *dt[16]; /* the last dyadic events, oldest first */
+    int nd;
     char pool[POOL_BYTES];
     size_t npool;
     int debug;                   /* PARLEY_STORY_DEBUG is set: phrases to stderr */
@@ -125,6 +127,7 @@ void pl_story_reset(pl_story *s)
     s->ne = 0;
     s->npool = 0;
     s->dsrc = s->dtgt = NULL;
+    s->nd = 0;
 }
 
 /* A copy of str in the story's pool (the same string when already there). */
@@ -375,6 +378,14 @@ static int np_one(pl_story *s, const words *wsp, const char **codes, int n, int 
     if ((is_dyad_phrase(&ws) || is_dyad_phrase3(&ws)) && s->dsrc && s->dtgt && cap >= 2) {
         codes[0] = s->dsrc;
         codes[1] = s->dtgt;
+        /* the latest pair that acted both ways (a conflict, talks) */
+        for (int i = s->nd - 1; i >= 0; i--)
+            for (int j = 0; j < s->nd; j++)
+                if (!strncmp(s->ds[j], s->dt[i], 3) && !strncmp(s->dt[j], s->ds[i], 3)) {
+                    codes[0] = s->ds[i];
+                    codes[1] = s->dt[i];
+                    return 2;
+                }
         return 2;
     }
     /* "the foreign minister", "the president" */
@@ -498,4 +509,11 @@ void pl_story_event(pl_story *s, const char *src, const char *tgt)
     if (!a || !b) return;
     s->dsrc = a;
     s->dtgt = b;
+    if (s->nd == 16) {
+        memmove(s->ds, s->ds + 1, 15 * sizeof *s->ds);
+        memmove(s->dt, s->dt + 1, 15 * sizeof *s->dt);
+        s->nd--;
+    }
+    s->ds[s->nd] = a;
+    s->dt[s->nd++] = b;
 }
