@@ -2002,6 +2002,8 @@ static int one_sided(const parley_coder *c, const cverb *v, const char *code,
     long q = (long)v->first - 1;
     while (q >= 0 && c->t[q].cls == CL_ADV) q--;
     if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO")) return 0;
+    /* "the Kremlin has said nothing about the plan" */
+    if ((size_t)v->last + 1 < c->nt && !strcmp(c->t[v->last + 1].norm, "NOTHING")) return 0;
     return c->d->bundled && c->opt.require_dyad == 0 && ns > 0 && ntg == 0 && code &&
            code[0] == '0' && code[1] == '1' && strncmp(scodes[0], "---", 3) != 0;
 }
