@@ -558,6 +558,10 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
             add_agent_code(buf, sizeof buf, code, 0);
         } else if (own_roles && !ag->prefix) {
             /* the person or group keeps its own roles */
+        } else if (c->d->bundled && have && !ag->prefix && !strcmp(code, "GOV") &&
+                   (!strncmp(buf, "IGO", 3) || !strncmp(buf, "NGO", 3))) {
+            /* Parley's own dictionaries: "U.N. envoy", "EU officials" speak
+             * for the organisation itself (IGOUNO, not IGOUNOGOV) */
         } else {
             add_agent_code(buf, sizeof buf, code, ag->prefix);
         }
@@ -678,6 +682,13 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
                 c->t[c->m[p->ment].first - 1].isverb && at + 1 < c->nt &&
                 (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_PUNCT))
                 return 0;
+            /* Parley's own dictionaries: "attacked Hamas targets": a name right
+             * after a verb (not one of saying) and a noun-tagged word: a noun */
+            if (p->ment >= 0 && d->bundled && k + 1 == first) {
+                size_t mf = c->m[p->ment].first;
+                if (mf > 0 && c->t[mf - 1].pos == PL_POS_VERB && !pl_story_say_word(c->t[mf - 1].norm))
+                    return 0;
+            }
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
             /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
@@ -687,6 +698,24 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
         return 0;
     }
     return 0;
+}
+
+/* story.c: the clause between commas a and b is a speaker and a verb of
+ * saying, kept as a statement when
+ *  - the closing clause (b to end) starts with "referring to": '"...," the
+ *    minister told reporters, referring to Russia.' (both clauses are kept;
+ *    the statement's target is the actor referred to), or
+ *  - (internal = 1) it follows a closing quote: '"...," Lavrov said, noting
+ *    that ...' (the speech tag of the quote). */
+static int said_then_referring(const parley_coder *c, const pl_parse *ps, size_t a, size_t b, size_t end,
+                               int internal)
+{
+    int refer = b + 3 <= end && !strcmp(ps->toks[b + 1].norm, "REFERRING") &&
+                !strcmp(ps->toks[b + 2].norm, "TO");
+    const char *qn = a + 1 < b ? ps->toks[a + 1].norm : "";
+    int quoted = internal && (!strcmp(qn, "\"") || !strcmp(qn, "''") || !strcmp(qn, "\xe2\x80\x9d"));
+    if (!refer && !quoted) return 0;
+    return pl_story_said_clause(c->text + ps->toks[a].start, ps->toks[b].start - ps->toks[a].start);
 }
 
 /* Comma-delimited clause elimination (PETRARCH comma_* options): marks the
@@ -745,7 +774,8 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
              * (with comma_max 8 it drops ", several years after X burned
              * down its embassy," — 9 words — and keeps a 10-word one) */
             if (w >= c->comma[0] && w <= c->comma[1] + 1 && !next_conj &&
-                !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]))
+                !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]) &&
+                !(c->story_on && k + 2 == nc && said_then_referring(c, ps, commas[k], commas[k + 1], end, 1)))
                 for (size_t q = commas[k]; q < commas[k + 1]; q++) keep[q] = 0;
         }
     /* closing clause, unless the main verb is in it ("X, officials said, attacked Y") */
@@ -757,6 +787,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
                 verb_before = 1;
         if (w >= c->comma[4] && w <= c->comma[5] && !HASCONJ(commas[nc - 1] + 1, end) &&
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
+            !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
               pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
                                    ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
@@ -1624,11 +1655,15 @@ static void really_emit(parley_coder *c, const char *src, const char *tgt, const
 {
     if (c->stop) return;
     if (!strcmp(src, tgt) && strcmp(src, "---") != 0) return;
+    /* one-sided statements ("..., Lavrov said") of different sentences are
+     * not repeats of one event: the sentence is part of their key */
+    int lone = c->d->bundled && !strcmp(tgt, "---") && code[0] == '0' && code[1] == '1';
     if (!c->opt.keep_duplicates) {
-        char key[256];
+        char key[256], sn[16] = "";
         size_t kl = 0;
-        const char *parts[4] = {c->datebuf, src, tgt, code};
-        for (int i = 0; i < 4; i++) {
+        if (lone) snprintf(sn, sizeof sn, "#%d", c->sent);
+        const char *parts[5] = {c->datebuf, src, tgt, code, sn};
+        for (int i = 0; i < 5; i++) {
             size_t pl = strlen(parts[i]);
             if (kl + pl + 1 >= sizeof key) pl = sizeof key - kl - 2;
             memcpy(key + kl, parts[i], pl);
@@ -1833,6 +1868,14 @@ static int cut_source(parley_coder *c, const cverb *v, int limit, int exclude)
     return -1;
 }
 
+/* a straight or curly quotation mark */
+static int is_quote(const parley_coder *c, size_t q)
+{
+    const char *w = c->t[q].norm;
+    return c->t[q].cls == CL_PUNCT && (!strcmp(w, "\"") || !strcmp(w, "``") || !strcmp(w, "''") ||
+                                       !strcmp(w, "\xe2\x80\x9c") || !strcmp(w, "\xe2\x80\x9d"));
+}
+
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
@@ -1867,6 +1910,8 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
         long q = (long)v->first - 1;
         while (q >= 0 && (c->t[q].cls == CL_AUX || c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG))
             q--;
+        /* 'Russia "works with ...': a quote opened between subject and verb */
+        if (c->d->bundled && q > 0 && is_quote(c, (size_t)q) && c->t[q - 1].group >= 0) q--;
         int gi = q >= 0 ? c->t[q].group : -1;
         if (gi >= 0 && gi != exclude && c->g[gi].last == q && !pp_object(c, c->g[gi].first) &&
             !c->g[gi].newactor) {
@@ -1899,6 +1944,23 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
              * (TABARI takes the first actor all the same) */
             if (c->d->format_tabari) continue;
             return -1;
+        }
+    }
+    /* "the US secretary of state, in turn, pledged": a short verbless
+     * parenthetical between the subject and the verb */
+    size_t vq = st;
+    while (vq < v->first && (c->t[vq].cls == CL_AUX || c->t[vq].cls == CL_ADV)) vq++;
+    if (!c->d->format_tabari && st > 2 && c->t[st - 1].cls == CL_COMMA && vq == v->first) {
+        size_t k = st - 1;
+        while (k > 0 && st - 1 - k < 5 && c->t[k - 1].cls != CL_COMMA && !c->t[k - 1].isverb &&
+               c->t[k - 1].cls != CL_PUNCT)
+            k--;
+        if (k > 1 && k < st - 1 && c->t[k - 1].cls == CL_COMMA) {
+            int gi = c->t[k - 2].group;
+            const char *tmp[MAX_CODES];
+            if (gi >= 0 && gi != exclude && c->g[gi].last == k - 2 && !c->g[gi].pron &&
+                !pp_object(c, c->g[gi].first) && group_codes(c, gi, tmp, 1))
+                return gi;
         }
     }
     /* no subject in the clause: the sentence subject, unless the clause is
@@ -1973,6 +2035,11 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
             continue;
         }
         if (!c->g[gi].ncodes) continue;
+        /* Parley's own dictionaries: "..., according to the opposition" names
+         * the source of the report, not the target */
+        if (c->d->bundled && q >= 2 && !strcmp(c->t[q - 1].norm, "TO") &&
+            !strcmp(c->t[q - 2].norm, "ACCORDING"))
+            continue;
         if (agent_only >= 0) {
             /* "deployed troops to the Central African Republic": an actor
              * after to/with/against beats the agents-only object */
@@ -2306,6 +2373,60 @@ static int passive_agent(const parley_coder *c, const cverb *v, size_t stop)
     return -1;
 }
 
+/* story.c: '"Israel must stop the attacks," said Lavrov.' — a verb of saying
+ * right after the comma (and quote) that closes the content, followed by the
+ * speaker and nothing else with a verb: the speaker is the source, the
+ * content's first actor other than the speaker's country the target. */
+static void inverted_said(parley_coder *c, const cverb *v, int *src, int *tgt)
+{
+    if (!pl_story_say_word(c->t[v->at].norm) || v->first == 0) return;
+    long q = (long)v->first - 1;
+    while (q > 0 && is_quote(c, (size_t)q)) q--;
+    if (c->t[q].cls != CL_COMMA) return;
+    size_t a = (size_t)v->last + 1;
+    int gi = a < c->nt ? c->t[a].group : -1;
+    if (gi < 0 || c->g[gi].first != a || c->g[gi].pron || !c->g[gi].ncodes) return;
+    for (size_t r = (size_t)c->g[gi].last + 1; r < c->nt; r++)
+        if (c->t[r].isverb || c->t[r].cls == CL_COMMA || c->t[r].cls == CL_REL || c->t[r].cls == CL_SCONJ)
+            return;
+    *src = gi;
+    *tgt = -1;
+    for (size_t r = 0; r < (size_t)q; r++) {
+        int g = c->t[r].group;
+        if (g >= 0 && c->g[g].first == r && !c->g[g].pron && c->g[g].ncodes &&
+            pl_story_other_actor(c->g[gi].codes[0], c->g[g].codes, c->g[g].ncodes)) {
+            *tgt = g;
+            return;
+        }
+    }
+}
+
+/* Parley's own dictionaries, statements (01x codes): "Lavrov said Russia
+ * works with Israel and Hamas" is no statement to Russia (emit drops a
+ * country toward itself); the target is the next actor of the reported
+ * content that is not the speaker's country, else none (a one-sided
+ * statement, see one_sided).  Returns the new target group or -1. */
+static int statement_other_target(parley_coder *c, const cverb *v, int src, int tgt)
+{
+    /* only the subject of the content, right after the verb (and "that") */
+    size_t q0 = (size_t)v->last + 1;
+    if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+    if (c->g[tgt].first != q0) return tgt;
+    const char *sc[MAX_CODES], *tc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1), nt = group_codes(c, tgt, tc, 0);
+    if (!ns || !nt || !country_prefix(sc[0])) return tgt;
+    for (int k = 0; k < nt; k++)
+        if (strncmp(tc[k], sc[0], 3) != 0 || (sc[0][3] && tc[k][3])) return tgt;
+    for (size_t q = (size_t)c->g[tgt].last + 1; q < c->nt; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        for (int k = 0; k < c->g[gi].ncodes; k++)
+            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
+                return gi;
+    }
+    return -1;
+}
+
 /* Passive voice: a verb pattern's object part matched in the passive subject
  * ("Sanctions against Iran were lifted by ..." as "lifted sanctions against
  * Iran").  Only patterns without a part before the verb; the match must end
@@ -2501,6 +2622,107 @@ static int pattern_negates(const parley_dict *d, const pl_pattern *pt)
             if (word_flags(w, pl_intern_len(&d->words, el[k].arg)) & F_NEG) return 1;
         }
     return 0;
+}
+
+/* Parley's own dictionaries: "Lavrov said while commenting on the talks that
+ * the U.S. confirmed ...": after a subordinate clause, the statement's
+ * content starts at "that"; its first actor other than the speaker's
+ * country is the target.  Returns the group or -1. */
+static int statement_that_target(parley_coder *c, const cverb *v, int src)
+{
+    const char *sc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1);
+    size_t q = (size_t)v->last + 1;
+    if (!ns || q >= c->nt || !(c->t[q].wf & F_SUBPREP)) return -1;
+    while (q < c->nt && strcmp(c->t[q].norm, "THAT") != 0) {
+        if (c->t[q].cls == CL_COMMA || (c->t[q].cls == CL_PUNCT && !is_quote(c, q)) ||
+            q > (size_t)v->last + 12u)
+            return -1;
+        q++;
+    }
+    for (; q < c->nt; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        for (int k = 0; k < c->g[gi].ncodes; k++)
+            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
+                return gi;
+    }
+    return -1;
+}
+
+/* Parley's own dictionaries: a statement (01x) with a source and no target
+ * ('"There is no common ground yet," Lavrov said', "Russia denied ...") is
+ * still a statement: delivered with the target "---" unless require_dyad was
+ * set explicitly.  The source must name an actor ("officials said" gives
+ * ---GOV: nothing). */
+static int one_sided(const parley_coder *c, const cverb *v, const char *code,
+                     const char *const *scodes, int ns, int ntg)
+{
+    /* "found it difficult to say", "refused to comment": no statement made */
+    long q = (long)v->first - 1;
+    while (q >= 0 && c->t[q].cls == CL_ADV) q--;
+    if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO")) return 0;
+    /* "the Kremlin has said nothing about the plan" */
+    if ((size_t)v->last + 1 < c->nt && !strcmp(c->t[v->last + 1].norm, "NOTHING")) return 0;
+    return c->d->bundled && c->opt.require_dyad == 0 && ns > 0 && ntg == 0 && code &&
+           code[0] == '0' && code[1] == '1' && strncmp(scodes[0], "---", 3) != 0;
+}
+
+/* Parley's own dictionaries: "Lavrov said Tuesday after talks with Clinton",
+ * "arrived following a meeting with X": the subject of the verb met X (040),
+ * an event of its own next to the verb's.  The phrase must follow the verb in
+ * its clause (no comma or other verb between). */
+static void after_talks(parley_coder *c, const cverb *v, int src, const char *const *scodes, int ns,
+                        const char *mode)
+{
+    size_t q = (size_t)v->last + 1;
+    for (; q < c->nt && q <= (size_t)v->last + 4u; q++) {
+        if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT || c->t[q].isverb) return;
+        if (!strcmp(c->t[q].norm, "AFTER") || !strcmp(c->t[q].norm, "FOLLOWING")) break;
+    }
+    if (q >= c->nt || q > (size_t)v->last + 4u) return;
+    q++;
+    while (q < c->nt && (c->t[q].cls == CL_DET || c->t[q].pos == PL_POS_ADJ)) q++;
+    if (q + 2 >= c->nt) return;
+    const char *n = c->t[q].norm;
+    if (strcmp(n, "TALKS") != 0 && strcmp(n, "MEETING") != 0 && strcmp(n, "MEETINGS") != 0 &&
+        strcmp(n, "CONSULTATIONS") != 0)
+        return;
+    if (strcmp(c->t[q + 1].norm, "WITH") != 0) return;
+    int gi = c->t[q + 2].group;
+    if (gi < 0 || c->g[gi].first != q + 2 || gi == src) return;
+    const char *tc[MAX_CODES];
+    int nt = group_codes(c, gi, tc, 0);
+    pl_buf b;
+    pl_buf_init(&b);
+    pl_buf_puts(&b, "\"after talks with\" after the verb (040)");
+    group_evidence(c, src, "source", &b);
+    group_evidence(c, gi, "target", &b);
+    const char *ev = pl_arena_strdup(&c->arena, b.data ? b.data : "");
+    pl_buf_free(&b);
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++)
+            if (strncmp(scodes[i], "---", 3) != 0) emit(c, scodes[i], tc[j], "040", src, gi, v, mode, ev);
+}
+
+/* "They attacked an Israeli army patrol and killed two soldiers": an
+ * agents-only target of a verb whose subject already acted on a target of
+ * some country in this sentence takes that country (ISRMIL), not the
+ * subject's. */
+static void same_side_country(parley_coder *c, int src, const char **tcodes, int ntg)
+{
+    if (src < 0) return;
+    const char *cc = NULL;
+    for (size_t i = c->npend; i > 0 && !cc; i--) {
+        const pending *p = &c->pend[i - 1];
+        if (p->sgi == src && p->tgi >= 0 && p->tgi != src && country_prefix(p->tgt)) cc = p->tgt;
+    }
+    for (int j = 0; cc && j < ntg; j++) {
+        if (strncmp(tcodes[j], "---", 3) != 0 || !tcodes[j][3]) continue;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.3s%s", cc, tcodes[j] + 3);
+        tcodes[j] = pl_arena_strdup(&c->arena, buf);
+    }
 }
 
 static void code_verb(parley_coder *c, size_t vi)
@@ -2742,6 +2964,17 @@ static void code_verb(parley_coder *c, size_t vi)
                     !strcmp(p, "NEAR") || !strcmp(p, "BY"))
                     tgt = -1;
             }
+            /* Parley's own dictionaries: "discussed cyber security and North
+             * Korea" names topics; only "discussed ... with X" names a party */
+            if (tgt >= 0 && d->bundled && b.tgt < 0 && !strncmp(c->t[v->at].norm, "DISCUSS", 7) &&
+                strcmp(c->t[c->g[tgt].first - 1].norm, "WITH") != 0) {
+                int w = -1;
+                for (size_t r = (size_t)c->g[tgt].last + 1; r + 1 < stop && w < 0; r++)
+                    if (!strcmp(c->t[r].norm, "WITH") && c->t[r + 1].group >= 0 &&
+                        c->g[c->t[r + 1].group].ncodes && c->t[r + 1].group != src)
+                        w = c->t[r + 1].group;
+                tgt = w;
+            }
             /* "Lavrov and Clinton discussed Obama's visit to Russia": a
              * possessive event noun is a topic */
             if (tgt >= 0 && src >= 0 && d->bundled && c->g[src].compound && c->g[src].ncodes >= 2 &&
@@ -2786,6 +3019,15 @@ static void code_verb(parley_coder *c, size_t vi)
         src = b.cmp;
         if (b.tgt < 0 || tgt == b.cmp) tgt = -1;
     }
+    if (c->story_on && b.src < 0 && b.tgt < 0 && b.cmp < 0 && !passive)
+        inverted_said(c, v, &src, &tgt);
+    const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
+    if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
+        src >= 0 && tgt >= 0)
+        tgt = statement_other_target(c, v, src, tgt);
+    if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
+        src >= 0 && tgt < 0)
+        tgt = statement_that_target(c, v, src);
     if (d->bundled && !passive && b.tgt < 0 && b.cmp < 0 && src >= 0 && tgt >= 0 && tgt != src &&
         c->g[tgt].first > v->last)
         tgt = own_country_object(c, src, tgt, stop);
@@ -2804,9 +3046,10 @@ static void code_verb(parley_coder *c, size_t vi)
                 hit ? " (pattern)" : "");
     int recip = ns >= 2 && ntg == 0 &&
                 ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
+    int lone = !recip && one_sided(c, v, c0, scodes, ns, ntg);
     if (!recip && (!ns && !ntg)) return;
-    if (!recip && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
-    if (!recip && !ntg) {
+    if (!recip && !lone && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
+    if (!recip && !lone && !ntg) {
         /* no target: only when a phrase follows ("said on Saturday"), not
          * at the end of the sentence or before "today" */
         size_t q = (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1);
@@ -2858,10 +3101,9 @@ static void code_verb(parley_coder *c, size_t vi)
         return;
     }
     if (!ns && !ntg) return;
-    if (dyad && (!ns || !ntg)) return;
+    if (dyad && !lone && (!ns || !ntg)) return;
     if (!ns) scodes[0] = "---", ns = 1;
     if (!ntg) tcodes[0] = "---", ntg = 1;
-    const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
     const char *s_own[MAX_CODES], *t_own[MAX_CODES];
     memcpy(s_own, scodes, sizeof s_own);
     memcpy(t_own, tcodes, sizeof t_own);
@@ -2870,9 +3112,11 @@ static void code_verb(parley_coder *c, size_t vi)
          * takes the country of the other side, else of a place named in the
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
+        same_side_country(c, src, tcodes, ntg);
         infer_country(c, scodes, ns, tcodes, ntg);
         infer_country(c, tcodes, ntg, scodes, ns);
     }
+    if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < ntg; j++) {
             if (made >= c->opt.max_compound) {
@@ -3125,6 +3369,10 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
             for (size_t q = c->v[last_coded].last + 1u; q < c->v[vi].first; q++) {
                 if ((c->t[q].wf & F_SUBPREP)) sub = 1;
                 else if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT) sub = 0;
+                /* Parley's own dictionaries: "said while commenting on X that
+                 * the U.S. confirmed ...": "that" opens the verb's complement */
+                else if (c->d->bundled && !strcmp(c->t[q].norm, "THAT"))
+                    sub = 0;
                 if (c->t[q].cls == CL_CONJ) conj = 1;
             }
             if (sub && !conj) continue;
