@@ -128,6 +128,9 @@ struct parley_coder {
     int16_t *gstart, *gend;      /* group starting / ending at token */
     size_t capge;
     uint32_t wset[512];          /* word ids present in the sentence (hash set) */
+    uint32_t wgen;               /* sentence generation of wset */
+    uint32_t *syn_gen;           /* per synset: wgen when syn_seen was computed */
+    uint8_t *syn_seen;           /* per synset: may a member occur in the sentence? */
     const char *discarded;
     int32_t date;
     /* story memory for pronouns */
@@ -333,6 +336,8 @@ parley_coder *parley_coder_new(const parley_dict *dict, const parley_code_option
             if (!strcmp(pl_dict_s(dict, dict->blocks[dict->vforms[k].block].name), fb))
                 c->frame_form = (int)k;
     }
+    c->syn_gen = pl_xcalloc(dict->nsynsets ? dict->nsynsets : 1, sizeof *c->syn_gen);
+    c->syn_seen = pl_xcalloc(dict->nsynsets ? dict->nsynsets : 1, sizeof *c->syn_seen);
     c->parser = pl_parser_new();
     pl_arena_init(&c->arena, 64 * 1024);
     return c;
@@ -354,6 +359,8 @@ void parley_coder_free(parley_coder *c)
     free(c->gstart);
     free(c->gend);
     free(c->seen);
+    free(c->syn_gen);
+    free(c->syn_seen);
     pl_story_free(c->story);
     free(c);
 }
@@ -368,6 +375,10 @@ const char *parley_coder_discarded(const parley_coder *c)
 static void wset_clear(parley_coder *c)
 {
     memset(c->wset, 0xff, sizeof c->wset);
+    if (++c->wgen == 0) { /* wrapped: forget every cached answer */
+        if (c->syn_gen) memset(c->syn_gen, 0, c->d->nsynsets * sizeof *c->syn_gen);
+        c->wgen = 1;
+    }
 }
 
 static void wset_add(parley_coder *c, uint32_t w)
@@ -389,6 +400,25 @@ static int wset_has(const parley_coder *c, uint32_t w)
         if (c->wset[i] == PL_NO_ID) return 0;
     }
     return 0;
+}
+
+/* Can synonym set si match in this sentence?  No when no member's first
+ * word occurs in it (a member that is one open word, matched as a prefix,
+ * always may).  Cached per sentence: the bundled verbs use synonym sets in
+ * most patterns, and this is the quick reject that keeps them cheap. */
+static int syn_may_match(parley_coder *c, uint32_t si)
+{
+    if (c->syn_gen[si] == c->wgen) return c->syn_seen[si];
+    const parley_dict *d = c->d;
+    const pl_synset *ss = &d->synsets[si];
+    int may = 0;
+    for (uint32_t m = 0; m < ss->n && !may; m++) {
+        const pl_synmem *sm = &d->synmem[ss->first + m];
+        may = (sm->nwords == 1 && sm->stem_last) || wset_has(c, d->wordv[sm->words]);
+    }
+    c->syn_gen[si] = c->wgen;
+    c->syn_seen[si] = (uint8_t)may;
+    return may;
 }
 
 /* Does dictionary word w (stem: as a prefix) match token i? */
@@ -1552,12 +1582,14 @@ static int match_bwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t 
     return 0;
 }
 
-static int pattern_match(const parley_coder *c, const pl_pattern *pt, const cverb *v, binding *b)
+static int pattern_match(parley_coder *c, const pl_pattern *pt, const cverb *v, binding *b)
 {
     const pl_pelem *el = &c->d->pelems[pt->elems];
     /* quick reject: every literal word must occur in the sentence */
     for (size_t k = 0; k < (size_t)pt->npre + pt->npost; k++)
         if (el[k].kind == PL_PE_WORD && !el[k].stem && !wset_has(c, el[k].arg)) return 0;
+    for (size_t k = 0; k < (size_t)pt->npre + pt->npost; k++)
+        if (el[k].kind == PL_PE_SYN && !syn_may_match(c, el[k].arg)) return 0;
     b->src = b->tgt = b->cmp = -1;
     b->cmp_post = 0;
     b->budget = 4096; /* a pathological pattern cannot take longer than this */
