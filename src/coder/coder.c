@@ -2064,7 +2064,49 @@ static int country_prefix(const char *code)
            strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3);
 }
 
-static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no)
+/* Parley's own dictionaries: religion codes (MOS, CHR, JEW ...) lead an
+ * actor code like a country but name no country: "a Shiite mosque" (MOS)
+ * gives no country to "a suicide bomber". */
+static int religion_prefix(const char *code)
+{
+    static const char *const rel[] = {"MOS", "CHR", "JEW", "BUD", "HIN", "SIK", "ATH", "TAO",
+                                      "ZRO", "JAN", "BAH", "SHN", "CON", "DRZ", "ALE", "ADR",
+                                      "PAG", NULL};
+    for (const char *const *r = rel; *r; r++)
+        if (!strncmp(code, *r, 3)) return 1;
+    return 0;
+}
+
+static int land_code(const parley_coder *c, const char *code)
+{
+    return country_prefix(code) && !(c->d->bundled && religion_prefix(code));
+}
+
+/* Parley's own dictionaries: the country of a place named in the sentence
+ * ("in the town of Bucha near Kyiv", "in northern Burkina Faso", "in the
+ * Pakistani city of Peshawar"): a group coded as a bare country (or one of
+ * its regions) after in/at/near/outside/inside/across.  The first such
+ * place after group gi, else the nearest one before it. */
+static const char *place_country(const parley_coder *c, int gi)
+{
+    const char *before = NULL;
+    for (size_t k = 0; k < c->ng; k++) {
+        const group *g = &c->g[k];
+        if ((int)k == gi || g->pron || g->ncodes != 1 || g->first == 0) continue;
+        const char *code = g->codes[0];
+        if (!land_code(c, code) || (code[3] && !region_code(c->d, code + 3))) continue;
+        const char *p = c->t[g->first - 1].norm;
+        if (strcmp(p, "IN") && strcmp(p, "AT") && strcmp(p, "NEAR") && strcmp(p, "OUTSIDE") &&
+            strcmp(p, "INSIDE") && strcmp(p, "ACROSS"))
+            continue;
+        if (gi < 0 || g->first > c->g[gi].last) return code;
+        before = code;
+    }
+    return before;
+}
+
+static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no,
+                          int gi_own)
 {
     for (int i = 0; i < n; i++) {
         if (strncmp(codes[i], "---", 3) != 0 || !codes[i][3]) continue;
@@ -2076,13 +2118,17 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
                 const char *gc = c->g[gi].codes[k];
                 int mine = 0;
                 for (int j = 0; j < no; j++) mine |= !strncmp(other[j], gc, 3);
-                if (!mine && country_prefix(gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
+                if (!mine && land_code(c, gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
             }
+        /* "Russian troops killed civilians in the town of Bucha near Kyiv":
+         * the victims (or unnamed attackers) belong to the place, not to
+         * the other side */
+        if (!cc && c->d->bundled) cc = place_country(c, gi_own);
         for (int j = 0; j < no && !cc; j++)
-            if (country_prefix(other[j])) cc = other[j];
+            if (land_code(c, other[j])) cc = other[j];
         for (size_t gi = 0; gi < c->ng && !cc; gi++)
             for (int k = 0; k < c->g[gi].ncodes && !cc; k++)
-                if (country_prefix(c->g[gi].codes[k])) cc = c->g[gi].codes[k];
+                if (land_code(c, c->g[gi].codes[k])) cc = c->g[gi].codes[k];
         if (!cc) continue;
         char buf[64];
         snprintf(buf, sizeof buf, "%.3s%s", cc, codes[i] + 3);
@@ -2725,6 +2771,23 @@ static void same_side_country(parley_coder *c, int src, const char **tcodes, int
     }
 }
 
+/* Parley's own dictionaries: "Syria denied reports that Israel had attacked
+ * ...": the content of a denied report is not asserted. */
+static int denied_report(const parley_coder *c, const cverb *v)
+{
+    static const char *const what[] = {"REPORT", "REPORTS", "CLAIM", "CLAIMS", "ALLEGATION",
+                                       "ALLEGATIONS", "RUMOURS", "RUMORS", "SUGGESTIONS", NULL};
+    static const char *const deny[] = {"DENIED", "DENIES", "DENY", "DENYING", "DISMISSED",
+                                       "REJECTED", "REFUTED", NULL};
+    for (long q = (long)v->first - 1; q >= 2; q--) {
+        const ctok *t = &c->t[q];
+        if (t->cls == CL_PUNCT || (t->isverb && t->cls != CL_AUX)) return 0;
+        if (!strcmp(t->norm, "THAT"))
+            return word_in(c->t[q - 1].norm, what) && word_in(c->t[q - 2].norm, deny);
+    }
+    return 0;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2859,6 +2922,7 @@ static void code_verb(parley_coder *c, size_t vi)
             if (c->t[q].cls != CL_PART && c->t[q].cls != CL_ADV && c->t[q].cls != CL_AUX) break;
         }
     }
+    if (d->bundled && !*mode && denied_report(c, v)) mode = "negated";
     if (fr.family && strcmp(mode, "negated") != 0) {
         /* the complement of an appeal, intent, demand or threat did not
          * happen: mirrored into the family when the governing verb gave
@@ -3113,8 +3177,8 @@ static void code_verb(parley_coder *c, size_t vi)
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
         same_side_country(c, src, tcodes, ntg);
-        infer_country(c, scodes, ns, tcodes, ntg);
-        infer_country(c, tcodes, ntg, scodes, ns);
+        infer_country(c, scodes, ns, tcodes, ntg, src);
+        infer_country(c, tcodes, ntg, scodes, ns, tgt);
     }
     if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
