@@ -523,6 +523,38 @@ static int code_has_roles(const char *code)
     return 0;
 }
 
+static int country_prefix(const char *code);
+
+/* Parley's own dictionaries: one role per actor phrase.  A primary role
+ * (and ELI) does not stack on another: "Syrian government forces" is SYRMIL
+ * (the head noun's role wins), "Israeli army officials" ISRMIL (a generic
+ * title defers to the institution before it), never RUSGOVMIL or BRAOPPELI.
+ * Returns the role's kind: 0 none, 1 a role, 2 ELI. */
+static int primary_role(const char *r)
+{
+    static const char *const prim[] = {"GOV", "MIL", "REB", "OPP", "INS", "SEP", "COP", "JUD",
+                                       "SPY", "UAF", NULL};
+    if (!strncmp(r, "ELI", 3)) return 2;
+    for (const char *const *p = prim; *p; p++)
+        if (!strncmp(r, *p, 3)) return 1;
+    return 0;
+}
+
+/* Is agent mention m a title that names no institution of its own
+ * ("officials", "spokesman", "commanders")? */
+static int generic_title(const parley_coder *c, const mention *m)
+{
+    static const char *const gen[] = {"OFFICIAL", "OFFICIALS", "SPOKESMAN", "SPOKESMEN",
+                                      "SPOKESWOMAN", "SPOKESWOMEN", "SPOKESPERSON", "SPOKESPEOPLE",
+                                      "NEGOTIATOR", "NEGOTIATORS", "ENVOY", "ENVOYS", "COMMANDER",
+                                      "COMMANDERS", "AUTHORITIES", "CHIEF", "CHIEFS", "DELEGATION",
+                                      "DELEGATIONS", "REPRESENTATIVE", "REPRESENTATIVES", NULL};
+    if (m->first != m->last) return 0;
+    for (const char *const *g = gen; *g; g++)
+        if (!strcmp(c->t[m->first].norm, *g)) return 1;
+    return 0;
+}
+
 /* The code string of unit u (actor + agents), with the actor code given
  * (NULL = the unit's own).  Returns an arena string or NULL when uncoded. */
 static const char *unit_code(parley_coder *c, const unit *u, const char *actor, pl_buf *ev)
@@ -549,10 +581,27 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
     }
     if (!have && !u->nagents) return NULL;
     if (!have) snprintf(buf, sizeof buf, "---");
+    /* where the phrase's primary role starts in buf (one role per phrase) */
+    size_t role_at = 0;
+    if (c->d->bundled && actor && strlen(buf) > 3 && country_prefix(buf) && primary_role(buf + 3))
+        role_at = 3;
     for (int k = 0; k < u->nagents; k++) {
         const mention *m = &c->m[u->agents[k]];
         const pl_agent *ag = &c->d->agents[m->idx];
         const char *code = pl_dict_s(c->d, ag->code);
+        int pr = c->d->bundled && !ag->prefix && !own_roles ? primary_role(code) : 0;
+        if (pr && role_at) {
+            int had = primary_role(buf + role_at);
+            if (had == 2 || (pr != 2 && generic_title(c, m))) {
+                /* "former defence minister" stays ELI; "army officials" MIL */
+                if (ev)
+                    pl_buf_printf(ev, "%sagent %s (%s:%u)", ev->len ? "; " : "", code,
+                                  dict_file(c->d, ag->src), ag->src.line);
+                continue;
+            }
+            buf[role_at] = 0; /* the head noun's role wins */
+        }
+        if (pr && !role_at) role_at = strlen(buf);
         if (!strcmp(buf, "---") && !ag->prefix) {
             /* ---GOV */
             add_agent_code(buf, sizeof buf, code, 0);
@@ -1015,6 +1064,49 @@ static int poss_extends(const parley_coder *c, int a, int b)
     return n >= 3 && strcmp(ca, "---") != 0 && strlen(cb) > n && !strncmp(ca, cb, n);
 }
 
+static int religion_prefix(const char *code);
+static int word_in(const char *w, const char *const *list);
+
+/* Parley's own dictionaries: "a Shiite mosque", "a Sunni shrine": a
+ * religious adjective on a building is no actor (MOSSHI); the building
+ * keeps its own agent (MOSQUE ~MOS). */
+static void religious_building(const parley_coder *c, unit *u)
+{
+    static const char *const bld[] = {"MOSQUE", "MOSQUES", "SYNAGOGUE", "SYNAGOGUES", "SHRINE",
+                                      "SHRINES", "TEMPLE", "TEMPLES", NULL};
+    const mention *a = &c->m[u->actor];
+    if (a->code == PL_NOCODE || !religion_prefix(pl_dict_s(c->d, a->code))) return;
+    for (int k = 0; k < u->nagents; k++) {
+        const mention *g = &c->m[u->agents[k]];
+        if (g->first <= a->last) continue;
+        for (const char *const *b = bld; *b; b++)
+            if (!strcmp(c->t[g->last].norm, *b)) {
+                u->actor = -1;
+                return;
+            }
+    }
+}
+
+/* Parley's own dictionaries: "Europe's largest nuclear power plant",
+ * "Africa's most populous country": a region possessor before a superlative
+ * names where the thing is, not who acts (the plant is no EUR actor). */
+static void region_superlative(const parley_coder *c, unit *u)
+{
+    static const char *const regions[] = {"EUR", "AFR", "ASA", "MEA", "WST", "LAM", "EEU", "CEU",
+                                          "SAS", "SEA", "CAS", "EAF", "WAF", "NAF", "SAF", "ARB",
+                                          "CRB", NULL};
+    const mention *a = &c->m[u->actor];
+    size_t q = (size_t)a->last + 1;
+    if (a->code == PL_NOCODE || q + 1 > u->last || c->t[q].cls != CL_POSS) return;
+    const char *code = pl_dict_s(c->d, a->code), *w = c->t[q + 1].norm;
+    size_t n = strlen(w);
+    if (!word_in(code, regions) || c->t[q + 1].ment >= 0) return;
+    if (strcmp(w, "MOST") != 0 && !(n > 4 && !strcmp(w + n - 3, "EST"))) return;
+    for (size_t k = q + 1; k <= u->last; k++)
+        if (c->t[k].ment >= 0 && !c->m[c->t[k].ment].agent) return; /* another actor */
+    u->actor = -1;
+}
+
 static void build_units(parley_coder *c)
 {
     c->nu = 0;
@@ -1086,6 +1178,8 @@ static void build_units(parley_coder *c)
                 uu.agents[uu.nagents++] = (int16_t)mi;
             }
         }
+        if (c->d->bundled && uu.actor >= 0 && uu.nagents) religious_building(c, &uu);
+        if (c->d->bundled && uu.actor >= 0) region_superlative(c, &uu);
         c->u[c->nu++] = uu;
         i = j + 1;
     }
@@ -1724,7 +1818,7 @@ static int region_code(const parley_dict *d, const char *rest)
  * alert) is no event between two sides. */
 static int nonstate_side(const char *code, int is_source)
 {
-    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", NULL};
+    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", "UAF", NULL};
     static const char *const force[] = {"MIL", "COP", NULL};
     if (strlen(code) < 6) return 0;
     for (const char *const *r = anti; *r; r++)
@@ -2106,11 +2200,13 @@ static const char *place_country(const parley_coder *c, int gi)
 }
 
 static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no,
-                          int gi_own)
+                          int gi_own, uint8_t *from_other)
 {
     for (int i = 0; i < n; i++) {
+        from_other[i] = 0;
         if (strncmp(codes[i], "---", 3) != 0 || !codes[i][3]) continue;
         const char *cc = NULL;
+        int side = 0;
         /* "attacked an Israeli army patrol and killed two soldiers": another
          * phrase of the sentence with the same role gives the country */
         for (size_t gi = 0; gi < c->ng && !cc && c->d->bundled; gi++)
@@ -2124,12 +2220,14 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
          * the victims (or unnamed attackers) belong to the place, not to
          * the other side */
         if (!cc && c->d->bundled) cc = place_country(c, gi_own);
+        if (!cc) side = 1;
         for (int j = 0; j < no && !cc; j++)
             if (land_code(c, other[j])) cc = other[j];
         for (size_t gi = 0; gi < c->ng && !cc; gi++)
             for (int k = 0; k < c->g[gi].ncodes && !cc; k++)
                 if (land_code(c, c->g[gi].codes[k])) cc = c->g[gi].codes[k];
         if (!cc) continue;
+        from_other[i] = (uint8_t)side;
         char buf[64];
         snprintf(buf, sizeof buf, "%.3s%s", cc, codes[i] + 3);
         codes[i] = pl_arena_strdup(&c->arena, buf);
@@ -3169,6 +3267,7 @@ static void code_verb(parley_coder *c, size_t vi)
     if (!ns) scodes[0] = "---", ns = 1;
     if (!ntg) tcodes[0] = "---", ntg = 1;
     const char *s_own[MAX_CODES], *t_own[MAX_CODES];
+    uint8_t s_oth[MAX_CODES] = {0}, t_oth[MAX_CODES] = {0};
     memcpy(s_own, scodes, sizeof s_own);
     memcpy(t_own, tcodes, sizeof t_own);
     if (d->bundled && strncmp(c0, "01", 2) != 0) {
@@ -3177,8 +3276,8 @@ static void code_verb(parley_coder *c, size_t vi)
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
         same_side_country(c, src, tcodes, ntg);
-        infer_country(c, scodes, ns, tcodes, ntg, src);
-        infer_country(c, tcodes, ntg, scodes, ns, tgt);
+        infer_country(c, scodes, ns, tcodes, ntg, src, s_oth);
+        infer_country(c, tcodes, ntg, scodes, ns, tgt, t_oth);
     }
     if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
@@ -3193,7 +3292,11 @@ static void code_verb(parley_coder *c, size_t vi)
             }
             /* a role whose country was only inferred from the other side
              * ("Russia proposed ... the opposition"): no event with it */
-            if ((scodes[i] != s_own[i] || tcodes[j] != t_own[j]) && !strncmp(scodes[i], tcodes[j], 3) &&
+            /* (a country taken from a place: "gunmen stormed a hotel in
+             * Mogadishu" is SOMUAF SOM) */
+            if (((scodes[i] != s_own[i] && (s_oth[i] || !d->bundled)) ||
+                 (tcodes[j] != t_own[j] && (t_oth[j] || !d->bundled))) &&
+                !strncmp(scodes[i], tcodes[j], 3) &&
                 (!scodes[i][3] || !tcodes[j][3]))
                 continue;
             if (ca) emit(c, scodes[i], tcodes[j], ca, src, tgt, v, mode, evid), made++;
