@@ -1395,6 +1395,41 @@ static int det_closes(const parley_coder *c, const unit *before, const unit *bar
     return c->t[f].cls != CL_DET && c->t[f].cls != CL_POSSPRON && !bare->posspron;
 }
 
+static int land_code(const parley_coder *c, const char *code);
+
+/* Parley's own dictionaries: the country a story or sentence is about, for
+ * "the country's military government" and a bare state role ("the defence
+ * minister"): the nearest country named before token `before` in the
+ * sentence (groups already built), else the country of the story's last
+ * source.  Writes 3 letters into cc; 0 when none. */
+static int context_country(const parley_coder *c, size_t before, char cc[4])
+{
+    for (size_t gi = c->ng; gi-- > 0;) {
+        const group *g = &c->g[gi];
+        if (g->pron || !g->ncodes || g->first >= before) continue;
+        if (land_code(c, g->codes[0])) {
+            snprintf(cc, 4, "%.3s", g->codes[0]);
+            return 1;
+        }
+    }
+    if (c->nlast && land_code(c, c->last_codes[0])) {
+        snprintf(cc, 4, "%.3s", c->last_codes[0]);
+        return 1;
+    }
+    return 0;
+}
+
+/* "the country's military government", "the nation's army": agents after a
+ * possessive "country"/"nation" belong to the context's country. */
+static int country_possessive(const parley_coder *c, const unit *u)
+{
+    for (size_t q = u->first; q + 1 <= u->last; q++)
+        if (c->t[q + 1].cls == CL_POSS && c->t[q].ment < 0 &&
+            (!strcmp(c->t[q].norm, "COUNTRY") || !strcmp(c->t[q].norm, "NATION")))
+            return 1;
+    return 0;
+}
+
 static void build_groups(parley_coder *c)
 {
     c->ng = 0;
@@ -1472,6 +1507,10 @@ static void build_groups(parley_coder *c)
                         if (country_prefix(ac) && strlen(ac) > 3) snprintf(cc, sizeof cc, "%.3s", ac);
                         inh = unit_code(c, &base, *cc ? cc : NULL, NULL);
                     }
+                    char ctx[4];
+                    if (!inh && c->d->bundled && country_possessive(c, mu) &&
+                        context_country(c, mu->first, ctx))
+                        inh = pl_arena_strdup(&c->arena, ctx);
                     code = unit_code(c, mu, inh, evp);
                 } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && mu->first == mu->last &&
                            c->u[e].nagents && unit_has_actor(c, &c->u[e]) &&
@@ -2220,6 +2259,14 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
          * the victims (or unnamed attackers) belong to the place, not to
          * the other side */
         if (!cc && c->d->bundled) cc = place_country(c, gi_own);
+        /* "The defence minister accused Hamas ..." after a sentence about
+         * Israel: a state role belongs to the story's country, not to the
+         * other side's */
+        char ctx[4];
+        if (!cc && c->d->bundled && primary_role(codes[i] + 3) == 1 &&
+            (!strncmp(codes[i] + 3, "GOV", 3) || !strncmp(codes[i] + 3, "JUD", 3)) &&
+            gi_own >= 0 && context_country(c, c->g[gi_own].first, ctx))
+            cc = pl_arena_strdup(&c->arena, ctx);
         if (!cc) side = 1;
         for (int j = 0; j < no && !cc; j++)
             if (land_code(c, other[j])) cc = other[j];
