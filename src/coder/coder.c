@@ -685,6 +685,19 @@ static int is_np_token(const parley_coder *c, size_t i)
     }
 }
 
+/* Does the noun phrase ending at token k open with a determiner ("a police",
+ * "the northwestern Nigerian")?  Only adjectives and names between. */
+static int det_phrase_before(const parley_coder *c, size_t k)
+{
+    for (size_t n = 0; n < 6; n++, k--) {
+        const ctok *p = &c->t[k];
+        if (p->cls == CL_DET) return n > 0;
+        if (p->ment < 0 && p->pos != PL_POS_ADJ) return 0;
+        if (k == 0) return 0;
+    }
+    return 0;
+}
+
 /* Is the verb form at token i (verb token at) really used as a verb? */
 static int verb_ok(const parley_coder *c, size_t first, size_t at)
 {
@@ -738,6 +751,12 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
                 if (mf > 0 && c->t[mf - 1].pos == PL_POS_VERB && !pl_story_say_word(c->t[mf - 1].norm))
                     return 0;
             }
+            /* Parley's own dictionaries: "attacked a police station in",
+             * "the northwestern Nigerian state of": a noun-tagged present
+             * form after a phrase opened by a determiner is its head noun */
+            if (p->ment >= 0 && d->bundled && k + 1 == first &&
+                (t->vform == PL_VF_BASE || t->vform == PL_VF_PRES3) && det_phrase_before(c, k))
+                return 0;
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
             /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
