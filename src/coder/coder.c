@@ -685,6 +685,12 @@ static int is_np_token(const parley_coder *c, size_t i)
     }
 }
 
+static int ends_ed(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 2 && !strcmp(w + n - 2, "ED");
+}
+
 /* Does the noun phrase ending at token k open with a determiner ("a police",
  * "the northwestern Nigerian")?  Only adjectives and names between. */
 static int det_phrase_before(const parley_coder *c, size_t k)
@@ -752,10 +758,10 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
                     return 0;
             }
             /* Parley's own dictionaries: "attacked a police station in",
-             * "the northwestern Nigerian state of": a noun-tagged present
-             * form after a phrase opened by a determiner is its head noun */
+             * "the northwestern Nigerian state of": a noun-tagged word (not
+             * an -ed form) after a phrase opened by a determiner is its head noun */
             if (p->ment >= 0 && d->bundled && k + 1 == first &&
-                (t->vform == PL_VF_BASE || t->vform == PL_VF_PRES3) && det_phrase_before(c, k))
+                t->pos == PL_POS_NOUN && !ends_ed(t->norm) && det_phrase_before(c, k))
                 return 0;
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
             /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
