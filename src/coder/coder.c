@@ -3197,6 +3197,11 @@ static void code_verb(parley_coder *c, size_t vi)
                     !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "DURING") ||
                     !strcmp(p, "NEAR") || !strcmp(p, "BY"))
                     tgt = -1;
+                /* Parley's own dictionaries: "the army and the RSF fought for
+                 * control of the palace": what they fight over is no party */
+                else if (d->bundled && !strcmp(p, "OF") && c->g[tgt].first > 1 &&
+                         !strcmp(c->t[c->g[tgt].first - 2].norm, "CONTROL"))
+                    tgt = -1;
             }
             /* Parley's own dictionaries: "discussed cyber security and North
              * Korea" names topics; only "discussed ... with X" names a party */
