@@ -1122,7 +1122,8 @@ static void region_superlative(const parley_coder *c, unit *u)
                                           "CRB", NULL};
     const mention *a = &c->m[u->actor];
     size_t q = (size_t)a->last + 1;
-    if (a->code == PL_NOCODE || q + 1 > u->last || c->t[q].cls != CL_POSS) return;
+    /* (the tagger may leave "most" outside the phrase) */
+    if (a->code == PL_NOCODE || q > u->last || q + 1 >= c->nt || c->t[q].cls != CL_POSS) return;
     const char *code = pl_dict_s(c->d, a->code), *w = c->t[q + 1].norm;
     size_t n = strlen(w);
     if (!word_in(code, regions) || c->t[q + 1].ment >= 0) return;
