@@ -2265,7 +2265,7 @@ static const char *place_country(const parley_coder *c, int gi)
 }
 
 static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no,
-                          int gi_own, uint8_t *from_other)
+                          int gi_own, uint8_t *from_other, int is_source)
 {
     for (int i = 0; i < n; i++) {
         from_other[i] = 0;
@@ -2286,10 +2286,10 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
          * the other side */
         if (!cc && c->d->bundled) cc = place_country(c, gi_own);
         /* "The defence minister accused Hamas ..." after a sentence about
-         * Israel: a state role belongs to the story's country, not to the
-         * other side's */
+         * Israel: a state role as the source belongs to the story's
+         * country, not to the other side's */
         char ctx[4];
-        if (!cc && c->d->bundled && primary_role(codes[i] + 3) == 1 &&
+        if (!cc && c->d->bundled && is_source && primary_role(codes[i] + 3) == 1 &&
             (!strncmp(codes[i] + 3, "GOV", 3) || !strncmp(codes[i] + 3, "JUD", 3)) &&
             gi_own >= 0 && context_country(c, c->g[gi_own].first, ctx))
             cc = pl_arena_strdup(&c->arena, ctx);
@@ -3354,8 +3354,8 @@ static void code_verb(parley_coder *c, size_t vi)
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
         same_side_country(c, src, tcodes, ntg);
-        infer_country(c, scodes, ns, tcodes, ntg, src, s_oth);
-        infer_country(c, tcodes, ntg, scodes, ns, tgt, t_oth);
+        infer_country(c, scodes, ns, tcodes, ntg, src, s_oth, 1);
+        infer_country(c, tcodes, ntg, scodes, ns, tgt, t_oth, 0);
     }
     if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
