@@ -553,6 +553,38 @@ static int code_has_roles(const char *code)
     return 0;
 }
 
+static int country_prefix(const char *code);
+
+/* Parley's own dictionaries: one role per actor phrase.  A primary role
+ * (and ELI) does not stack on another: "Syrian government forces" is SYRMIL
+ * (the head noun's role wins), "Israeli army officials" ISRMIL (a generic
+ * title defers to the institution before it), never RUSGOVMIL or BRAOPPELI.
+ * Returns the role's kind: 0 none, 1 a role, 2 ELI. */
+static int primary_role(const char *r)
+{
+    static const char *const prim[] = {"GOV", "MIL", "REB", "OPP", "INS", "SEP", "COP", "JUD",
+                                       "SPY", "UAF", NULL};
+    if (!strncmp(r, "ELI", 3)) return 2;
+    for (const char *const *p = prim; *p; p++)
+        if (!strncmp(r, *p, 3)) return 1;
+    return 0;
+}
+
+/* Is agent mention m a title that names no institution of its own
+ * ("officials", "spokesman", "commanders")? */
+static int generic_title(const parley_coder *c, const mention *m)
+{
+    static const char *const gen[] = {"OFFICIAL", "OFFICIALS", "SPOKESMAN", "SPOKESMEN",
+                                      "SPOKESWOMAN", "SPOKESWOMEN", "SPOKESPERSON", "SPOKESPEOPLE",
+                                      "NEGOTIATOR", "NEGOTIATORS", "ENVOY", "ENVOYS", "COMMANDER",
+                                      "COMMANDERS", "AUTHORITIES", "CHIEF", "CHIEFS", "DELEGATION",
+                                      "DELEGATIONS", "REPRESENTATIVE", "REPRESENTATIVES", NULL};
+    if (m->first != m->last) return 0;
+    for (const char *const *g = gen; *g; g++)
+        if (!strcmp(c->t[m->first].norm, *g)) return 1;
+    return 0;
+}
+
 /* The code string of unit u (actor + agents), with the actor code given
  * (NULL = the unit's own).  Returns an arena string or NULL when uncoded. */
 static const char *unit_code(parley_coder *c, const unit *u, const char *actor, pl_buf *ev)
@@ -579,10 +611,27 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
     }
     if (!have && !u->nagents) return NULL;
     if (!have) snprintf(buf, sizeof buf, "---");
+    /* where the phrase's primary role starts in buf (one role per phrase) */
+    size_t role_at = 0;
+    if (c->d->bundled && actor && strlen(buf) > 3 && country_prefix(buf) && primary_role(buf + 3))
+        role_at = 3;
     for (int k = 0; k < u->nagents; k++) {
         const mention *m = &c->m[u->agents[k]];
         const pl_agent *ag = &c->d->agents[m->idx];
         const char *code = pl_dict_s(c->d, ag->code);
+        int pr = c->d->bundled && !ag->prefix && !own_roles ? primary_role(code) : 0;
+        if (pr && role_at) {
+            int had = primary_role(buf + role_at);
+            if (had == 2 || (pr != 2 && generic_title(c, m))) {
+                /* "former defence minister" stays ELI; "army officials" MIL */
+                if (ev)
+                    pl_buf_printf(ev, "%sagent %s (%s:%u)", ev->len ? "; " : "", code,
+                                  dict_file(c->d, ag->src), ag->src.line);
+                continue;
+            }
+            buf[role_at] = 0; /* the head noun's role wins */
+        }
+        if (pr && !role_at) role_at = strlen(buf);
         if (!strcmp(buf, "---") && !ag->prefix) {
             /* ---GOV */
             add_agent_code(buf, sizeof buf, code, 0);
@@ -666,6 +715,25 @@ static int is_np_token(const parley_coder *c, size_t i)
     }
 }
 
+static int ends_ed(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 2 && !strcmp(w + n - 2, "ED");
+}
+
+/* Does the noun phrase ending at token k open with a determiner ("a police",
+ * "the northwestern Nigerian")?  Only adjectives and names between. */
+static int det_phrase_before(const parley_coder *c, size_t k)
+{
+    for (size_t n = 0; n < 6; n++, k--) {
+        const ctok *p = &c->t[k];
+        if (p->cls == CL_DET) return n > 0;
+        if (p->ment < 0 && p->pos != PL_POS_ADJ) return 0;
+        if (k == 0) return 0;
+    }
+    return 0;
+}
+
 /* Is the verb form at token i (verb token at) really used as a verb? */
 static int verb_ok(const parley_coder *c, size_t first, size_t at)
 {
@@ -719,6 +787,12 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
                 if (mf > 0 && c->t[mf - 1].pos == PL_POS_VERB && !pl_story_say_word(c->t[mf - 1].norm))
                     return 0;
             }
+            /* Parley's own dictionaries: "attacked a police station in",
+             * "the northwestern Nigerian state of": a noun-tagged word (not
+             * an -ed form) after a phrase opened by a determiner is its head noun */
+            if (p->ment >= 0 && d->bundled && k + 1 == first &&
+                t->pos == PL_POS_NOUN && !ends_ed(t->norm) && det_phrase_before(c, k))
+                return 0;
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
             /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
@@ -1045,6 +1119,50 @@ static int poss_extends(const parley_coder *c, int a, int b)
     return n >= 3 && strcmp(ca, "---") != 0 && strlen(cb) > n && !strncmp(ca, cb, n);
 }
 
+static int religion_prefix(const char *code);
+static int word_in(const char *w, const char *const *list);
+
+/* Parley's own dictionaries: "a Shiite mosque", "a Sunni shrine": a
+ * religious adjective on a building is no actor (MOSSHI); the building
+ * keeps its own agent (MOSQUE ~MOS). */
+static void religious_building(const parley_coder *c, unit *u)
+{
+    static const char *const bld[] = {"MOSQUE", "MOSQUES", "SYNAGOGUE", "SYNAGOGUES", "SHRINE",
+                                      "SHRINES", "TEMPLE", "TEMPLES", NULL};
+    const mention *a = &c->m[u->actor];
+    if (a->code == PL_NOCODE || !religion_prefix(pl_dict_s(c->d, a->code))) return;
+    for (int k = 0; k < u->nagents; k++) {
+        const mention *g = &c->m[u->agents[k]];
+        if (g->first <= a->last) continue;
+        for (const char *const *b = bld; *b; b++)
+            if (!strcmp(c->t[g->last].norm, *b)) {
+                u->actor = -1;
+                return;
+            }
+    }
+}
+
+/* Parley's own dictionaries: "Europe's largest nuclear power plant",
+ * "Africa's most populous country": a region possessor before a superlative
+ * names where the thing is, not who acts (the plant is no EUR actor). */
+static void region_superlative(const parley_coder *c, unit *u)
+{
+    static const char *const regions[] = {"EUR", "AFR", "ASA", "MEA", "WST", "LAM", "EEU", "CEU",
+                                          "SAS", "SEA", "CAS", "EAF", "WAF", "NAF", "SAF", "ARB",
+                                          "CRB", NULL};
+    const mention *a = &c->m[u->actor];
+    size_t q = (size_t)a->last + 1;
+    /* (the tagger may leave "most" outside the phrase) */
+    if (a->code == PL_NOCODE || q > u->last || q + 1 >= c->nt || c->t[q].cls != CL_POSS) return;
+    const char *code = pl_dict_s(c->d, a->code), *w = c->t[q + 1].norm;
+    size_t n = strlen(w);
+    if (!word_in(code, regions) || c->t[q + 1].ment >= 0) return;
+    if (strcmp(w, "MOST") != 0 && !(n > 4 && !strcmp(w + n - 3, "EST"))) return;
+    for (size_t k = q + 1; k <= u->last; k++)
+        if (c->t[k].ment >= 0 && !c->m[c->t[k].ment].agent) return; /* another actor */
+    u->actor = -1;
+}
+
 static void build_units(parley_coder *c)
 {
     c->nu = 0;
@@ -1116,6 +1234,8 @@ static void build_units(parley_coder *c)
                 uu.agents[uu.nagents++] = (int16_t)mi;
             }
         }
+        if (c->d->bundled && uu.actor >= 0 && uu.nagents) religious_building(c, &uu);
+        if (c->d->bundled && uu.actor >= 0) region_superlative(c, &uu);
         c->u[c->nu++] = uu;
         i = j + 1;
     }
@@ -1331,6 +1451,41 @@ static int det_closes(const parley_coder *c, const unit *before, const unit *bar
     return c->t[f].cls != CL_DET && c->t[f].cls != CL_POSSPRON && !bare->posspron;
 }
 
+static int land_code(const parley_coder *c, const char *code);
+
+/* Parley's own dictionaries: the country a story or sentence is about, for
+ * "the country's military government" and a bare state role ("the defence
+ * minister"): the nearest country named before token `before` in the
+ * sentence (groups already built), else the country of the story's last
+ * source.  Writes 3 letters into cc; 0 when none. */
+static int context_country(const parley_coder *c, size_t before, char cc[4])
+{
+    for (size_t gi = c->ng; gi-- > 0;) {
+        const group *g = &c->g[gi];
+        if (g->pron || !g->ncodes || g->first >= before) continue;
+        if (land_code(c, g->codes[0])) {
+            snprintf(cc, 4, "%.3s", g->codes[0]);
+            return 1;
+        }
+    }
+    if (c->nlast && land_code(c, c->last_codes[0])) {
+        snprintf(cc, 4, "%.3s", c->last_codes[0]);
+        return 1;
+    }
+    return 0;
+}
+
+/* "the country's military government", "the nation's army": agents after a
+ * possessive "country"/"nation" belong to the context's country. */
+static int country_possessive(const parley_coder *c, const unit *u)
+{
+    for (size_t q = u->first; q + 1 <= u->last; q++)
+        if (c->t[q + 1].cls == CL_POSS && c->t[q].ment < 0 &&
+            (!strcmp(c->t[q].norm, "COUNTRY") || !strcmp(c->t[q].norm, "NATION")))
+            return 1;
+    return 0;
+}
+
 static void build_groups(parley_coder *c)
 {
     c->ng = 0;
@@ -1408,6 +1563,10 @@ static void build_groups(parley_coder *c)
                         if (country_prefix(ac) && strlen(ac) > 3) snprintf(cc, sizeof cc, "%.3s", ac);
                         inh = unit_code(c, &base, *cc ? cc : NULL, NULL);
                     }
+                    char ctx[4];
+                    if (!inh && c->d->bundled && country_possessive(c, mu) &&
+                        context_country(c, mu->first, ctx))
+                        inh = pl_arena_strdup(&c->arena, ctx);
                     code = unit_code(c, mu, inh, evp);
                 } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && mu->first == mu->last &&
                            c->u[e].nagents && unit_has_actor(c, &c->u[e]) &&
@@ -1756,7 +1915,7 @@ static int region_code(const parley_dict *d, const char *rest)
  * alert) is no event between two sides. */
 static int nonstate_side(const char *code, int is_source)
 {
-    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", NULL};
+    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", "UAF", NULL};
     static const char *const force[] = {"MIL", "COP", NULL};
     if (strlen(code) < 6) return 0;
     for (const char *const *r = anti; *r; r++)
@@ -2096,11 +2255,55 @@ static int country_prefix(const char *code)
            strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3);
 }
 
-static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no)
+/* Parley's own dictionaries: religion codes (MOS, CHR, JEW ...) lead an
+ * actor code like a country but name no country: "a Shiite mosque" (MOS)
+ * gives no country to "a suicide bomber". */
+static int religion_prefix(const char *code)
+{
+    static const char *const rel[] = {"MOS", "CHR", "JEW", "BUD", "HIN", "SIK", "ATH", "TAO",
+                                      "ZRO", "JAN", "BAH", "SHN", "CON", "DRZ", "ALE", "ADR",
+                                      "PAG", NULL};
+    for (const char *const *r = rel; *r; r++)
+        if (!strncmp(code, *r, 3)) return 1;
+    return 0;
+}
+
+static int land_code(const parley_coder *c, const char *code)
+{
+    return country_prefix(code) && !(c->d->bundled && religion_prefix(code));
+}
+
+/* Parley's own dictionaries: the country of a place named in the sentence
+ * ("in the town of Bucha near Kyiv", "in northern Burkina Faso", "in the
+ * Pakistani city of Peshawar"): a group coded as a bare country (or one of
+ * its regions) after in/at/near/outside/inside/across.  The first such
+ * place after group gi, else the nearest one before it. */
+static const char *place_country(const parley_coder *c, int gi)
+{
+    const char *before = NULL;
+    for (size_t k = 0; k < c->ng; k++) {
+        const group *g = &c->g[k];
+        if ((int)k == gi || g->pron || g->ncodes != 1 || g->first == 0) continue;
+        const char *code = g->codes[0];
+        if (!land_code(c, code) || (code[3] && !region_code(c->d, code + 3))) continue;
+        const char *p = c->t[g->first - 1].norm;
+        if (strcmp(p, "IN") && strcmp(p, "AT") && strcmp(p, "NEAR") && strcmp(p, "OUTSIDE") &&
+            strcmp(p, "INSIDE") && strcmp(p, "ACROSS"))
+            continue;
+        if (gi < 0 || g->first > c->g[gi].last) return code;
+        before = code;
+    }
+    return before;
+}
+
+static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no,
+                          int gi_own, uint8_t *from_other, int is_source)
 {
     for (int i = 0; i < n; i++) {
+        from_other[i] = 0;
         if (strncmp(codes[i], "---", 3) != 0 || !codes[i][3]) continue;
         const char *cc = NULL;
+        int side = 0;
         /* "attacked an Israeli army patrol and killed two soldiers": another
          * phrase of the sentence with the same role gives the country */
         for (size_t gi = 0; gi < c->ng && !cc && c->d->bundled; gi++)
@@ -2108,14 +2311,28 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
                 const char *gc = c->g[gi].codes[k];
                 int mine = 0;
                 for (int j = 0; j < no; j++) mine |= !strncmp(other[j], gc, 3);
-                if (!mine && country_prefix(gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
+                if (!mine && land_code(c, gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
             }
+        /* "Russian troops killed civilians in the town of Bucha near Kyiv":
+         * the victims (or unnamed attackers) belong to the place, not to
+         * the other side */
+        if (!cc && c->d->bundled) cc = place_country(c, gi_own);
+        /* "The defence minister accused Hamas ..." after a sentence about
+         * Israel: a state role as the source belongs to the story's
+         * country, not to the other side's */
+        char ctx[4];
+        if (!cc && c->d->bundled && is_source && primary_role(codes[i] + 3) == 1 &&
+            (!strncmp(codes[i] + 3, "GOV", 3) || !strncmp(codes[i] + 3, "JUD", 3)) &&
+            gi_own >= 0 && context_country(c, c->g[gi_own].first, ctx))
+            cc = pl_arena_strdup(&c->arena, ctx);
+        if (!cc) side = 1;
         for (int j = 0; j < no && !cc; j++)
-            if (country_prefix(other[j])) cc = other[j];
+            if (land_code(c, other[j])) cc = other[j];
         for (size_t gi = 0; gi < c->ng && !cc; gi++)
             for (int k = 0; k < c->g[gi].ncodes && !cc; k++)
-                if (country_prefix(c->g[gi].codes[k])) cc = c->g[gi].codes[k];
+                if (land_code(c, c->g[gi].codes[k])) cc = c->g[gi].codes[k];
         if (!cc) continue;
+        from_other[i] = (uint8_t)side;
         char buf[64];
         snprintf(buf, sizeof buf, "%.3s%s", cc, codes[i] + 3);
         codes[i] = pl_arena_strdup(&c->arena, buf);
@@ -2757,6 +2974,23 @@ static void same_side_country(parley_coder *c, int src, const char **tcodes, int
     }
 }
 
+/* Parley's own dictionaries: "Syria denied reports that Israel had attacked
+ * ...": the content of a denied report is not asserted. */
+static int denied_report(const parley_coder *c, const cverb *v)
+{
+    static const char *const what[] = {"REPORT", "REPORTS", "CLAIM", "CLAIMS", "ALLEGATION",
+                                       "ALLEGATIONS", "RUMOURS", "RUMORS", "SUGGESTIONS", NULL};
+    static const char *const deny[] = {"DENIED", "DENIES", "DENY", "DENYING", "DISMISSED",
+                                       "REJECTED", "REFUTED", NULL};
+    for (long q = (long)v->first - 1; q >= 2; q--) {
+        const ctok *t = &c->t[q];
+        if (t->cls == CL_PUNCT || (t->isverb && t->cls != CL_AUX)) return 0;
+        if (!strcmp(t->norm, "THAT"))
+            return word_in(c->t[q - 1].norm, what) && word_in(c->t[q - 2].norm, deny);
+    }
+    return 0;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2891,6 +3125,7 @@ static void code_verb(parley_coder *c, size_t vi)
             if (c->t[q].cls != CL_PART && c->t[q].cls != CL_ADV && c->t[q].cls != CL_AUX) break;
         }
     }
+    if (d->bundled && !*mode && denied_report(c, v)) mode = "negated";
     if (fr.family && strcmp(mode, "negated") != 0) {
         /* the complement of an appeal, intent, demand or threat did not
          * happen: mirrored into the family when the governing verb gave
@@ -2994,6 +3229,11 @@ static void code_verb(parley_coder *c, size_t vi)
                 if (!strcmp(p, "ON") || !strcmp(p, "ABOUT") || !strcmp(p, "OVER") ||
                     !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "DURING") ||
                     !strcmp(p, "NEAR") || !strcmp(p, "BY"))
+                    tgt = -1;
+                /* Parley's own dictionaries: "the army and the RSF fought for
+                 * control of the palace": what they fight over is no party */
+                else if (d->bundled && !strcmp(p, "OF") && c->g[tgt].first > 1 &&
+                         !strcmp(c->t[c->g[tgt].first - 2].norm, "CONTROL"))
                     tgt = -1;
             }
             /* Parley's own dictionaries: "discussed cyber security and North
@@ -3137,6 +3377,7 @@ static void code_verb(parley_coder *c, size_t vi)
     if (!ns) scodes[0] = "---", ns = 1;
     if (!ntg) tcodes[0] = "---", ntg = 1;
     const char *s_own[MAX_CODES], *t_own[MAX_CODES];
+    uint8_t s_oth[MAX_CODES] = {0}, t_oth[MAX_CODES] = {0};
     memcpy(s_own, scodes, sizeof s_own);
     memcpy(t_own, tcodes, sizeof t_own);
     if (d->bundled && strncmp(c0, "01", 2) != 0) {
@@ -3145,8 +3386,8 @@ static void code_verb(parley_coder *c, size_t vi)
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
         same_side_country(c, src, tcodes, ntg);
-        infer_country(c, scodes, ns, tcodes, ntg);
-        infer_country(c, tcodes, ntg, scodes, ns);
+        infer_country(c, scodes, ns, tcodes, ntg, src, s_oth, 1);
+        infer_country(c, tcodes, ntg, scodes, ns, tgt, t_oth, 0);
     }
     if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
@@ -3161,7 +3402,11 @@ static void code_verb(parley_coder *c, size_t vi)
             }
             /* a role whose country was only inferred from the other side
              * ("Russia proposed ... the opposition"): no event with it */
-            if ((scodes[i] != s_own[i] || tcodes[j] != t_own[j]) && !strncmp(scodes[i], tcodes[j], 3) &&
+            /* (a country taken from a place: "gunmen stormed a hotel in
+             * Mogadishu" is SOMUAF SOM) */
+            if (((scodes[i] != s_own[i] && (s_oth[i] || !d->bundled)) ||
+                 (tcodes[j] != t_own[j] && (t_oth[j] || !d->bundled))) &&
+                !strncmp(scodes[i], tcodes[j], 3) &&
                 (!scodes[i][3] || !tcodes[j][3]))
                 continue;
             if (ca) emit(c, scodes[i], tcodes[j], ca, src, tgt, v, mode, evid), made++;
