@@ -444,7 +444,11 @@ int pl_story_other_actor(const char *src, const char *const *codes, int n)
 
 /* institutions that speak: "the defence ministry said" */
 static const char *const SPEAKERS[] = {"MINISTRY", "OFFICE", "GOVERNMENT",
-                                       "MILITARY", "ARMY", "POLICE", "AGENCY", "EMBASSY", NULL};
+                                       "MILITARY", "ARMY", "POLICE", "AGENCY", "EMBASSY",
+                                       /* "..., U.S. officials said", "the air force said",
+                                        * "Ukraine's general staff said" */
+                                       "OFFICIALS", "OFFICIAL", "AUTHORITIES", "FORCE", "FORCES",
+                                       "STAFF", "COMMAND", "PROSECUTORS", "MEDIA", NULL};
 
 int pl_story_said_clause(const char *text, size_t len)
 {
