@@ -797,8 +797,9 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
             !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
-              pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
-                                   ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
+              (c->d->bundled ? pl_story_said_clause_news : pl_story_said_clause)(
+                  c->text + ps->toks[commas[nc - 1]].start,
+                  ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
             for (size_t q = commas[nc - 1]; q < end; q++) keep[q] = 0;
     }
 #undef WORDS
@@ -1886,6 +1887,45 @@ static int is_quote(const parley_coder *c, size_t q)
 
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
+/* Parley's own dictionaries: a reduced relative clause.  "Russia blocked a
+ * resolution condemning the coup", "attacked a ship carrying grain to
+ * Yemen": a gerund right after an uncoded noun that is the object of an
+ * earlier verb of its clause describes that noun; its subject is the noun,
+ * not the sentence's subject.  Documents written by the subject keep it
+ * ("adopted a resolution demanding a ceasefire": the council demands).
+ * st is the first token of the verb's clause. */
+static int reduced_relative(const parley_coder *c, const cverb *v, size_t st)
+{
+    static const char *const AUTHOR[] = {"ADOPTED", "ADOPTS", "ADOPT", "PASSED", "PASSES", "APPROVED",
+                                         "APPROVES", "ISSUED", "ISSUES", "UNVEILED", "PUBLISHED",
+                                         "INTRODUCED", "DRAFTED", "TABLED", "SPONSORED", "RELEASED",
+                                         "SENT", "DELIVERED", "WROTE", NULL};
+    if (c->t[v->at].vform != PL_VF_GERUND || v->first == 0) return 0;
+    size_t q = (size_t)v->first - 1;
+    const ctok *n = &c->t[q];
+    if (n->group < 0 || n->ment >= 0 || c->g[n->group].last != q || c->g[n->group].ncodes ||
+        (n->pos != PL_POS_NOUN && n->pos != PL_POS_PROPN))
+        return 0;
+    for (long r = (long)c->g[n->group].first - 1; r >= (long)st; r--) {
+        if (!c->t[r].isverb) continue;
+        for (const char *const *a = AUTHOR; *a; a++)
+            if (!strcmp(c->t[r].norm, *a)) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* Is the verb at token q a reduced relative's gerund right after the object
+ * noun of an earlier verb ("attacked a ship carrying grain to Yemen")?  The
+ * earlier verb's target is not looked for past it. */
+static int reduced_relative_at(const parley_coder *c, size_t vi)
+{
+    const cverb *v = &c->v[vi];
+    size_t st = v->first;
+    while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
+    return reduced_relative(c, v, st);
+}
+
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
 {
     if (c->d->format_tabari) {
@@ -1930,6 +1970,7 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
     size_t st = v->first;
     /* commas inside a group ("A, B and C") do not end the clause */
     while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
+    if (c->d->bundled && limit == (int)v->first && reduced_relative(c, v, st)) return -1;
     for (size_t q = st; q < (size_t)limit; q++) {
         int gi = c->t[q].group;
         if (gi < 0 || gi == exclude) continue;
@@ -2736,6 +2777,8 @@ static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
                                          "SUGGESTIONS", "RUMOURS", "RUMORS", "ASSERTIONS", "SPECULATION", NULL};
     static const char *const SIGNS[] = {"SIGN", "SIGNS", "EVIDENCE", "INDICATION", "INDICATIONS",
                                         "PROOF", NULL};
+    static const char *const SAYING[] = {"SAYING", "ADDING", "INSISTING", "ACCUSING", "ARGUING",
+                                         "CLAIMING", "STRESSING", "NOTING", "BLAMING", NULL};
     static const char *const PLANS[] = {"PLANS", "PLAN", "INTENTION", "INTENTIONS", "DESIRE", NULL};
     /* "has no plans to send", "had no intention of attacking" */
     long a = (long)v->first - 1;
@@ -2748,7 +2791,9 @@ static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
     for (long q = (long)v->first - 1; q > 0; q--) {
         const ctok *t = &c->t[q];
         if (t->cls == CL_COMMA) comma = 1;
-        if (!strcmp(t->norm, ";") || !strcmp(t->norm, ":")) return 0;
+        if (!strcmp(t->norm, ";") || !strcmp(t->norm, ":") || !strcmp(t->norm, "BUT")) return 0;
+        /* "..., saying India had attacked first": a statement of its own */
+        if (t->cls == CL_COMMA && (size_t)q + 1 < c->nt && in_list_w(c->t[q + 1].norm, SAYING)) return 0;
         if (strcmp(t->norm, "THAT") != 0) continue;
         /* the speech tag after the content: "..., the ministry said" */
         if (comma && code[0] == '0' && code[1] == '1') return 0;
@@ -3041,6 +3086,19 @@ static void code_verb(parley_coder *c, size_t vi)
             stop = c->v[nv].first;
             break;
         }
+        if (d->bundled && reduced_relative_at(c, nv)) {
+            stop = c->v[nv].first;
+            break;
+        }
+    }
+    /* a reduced relative with a verb the dictionary does not list ("a ship
+     * carrying grain to Yemen") */
+    for (size_t q = (size_t)v->last + 2; d->bundled && q < stop; q++) {
+        if (is_boundary(c, q)) break;
+        if (c->t[q].isverb || c->t[q].pos != PL_POS_VERB || c->t[q].vform != PL_VF_GERUND) continue;
+        cverb rv = {(uint16_t)q, (uint16_t)q, (uint16_t)q, 0};
+        if (reduced_relative(c, &rv, v->first)) stop = q;
+        break;
     }
     int src = b.src, tgt = b.tgt;
     int passive = 0;
