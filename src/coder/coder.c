@@ -2466,6 +2466,8 @@ static const char *tail_speaker(parley_coder *c, int src, size_t ce)
         const group *g = &c->g[gi];
         if ((int)gi == src || c->t[g->last].end > ce) break;
         if (!g->ncodes || g->pron) continue;
+        /* "Russia and Ukraine exchanged prisoners, officials said": whose? */
+        if (g->ncodes > 1 || g->compound) return NULL;
         /* the content's subject: nothing of a clause before it ("There is
          * no evidence that India ...", a said-verb) */
         for (size_t q = 0; q < g->first; q++)
@@ -2478,6 +2480,25 @@ static const char *tail_speaker(parley_coder *c, int src, size_t ce)
         int state = !gc[3];
         for (int k = 1; STATE[k] && !state; k++) state = !strncmp(gc + 3, STATE[k], 3);
         if (!state) return NULL;
+        /* "Russian forces shelled Kherson, killing ..., officials said":
+         * after force used on another state, officials, police and media
+         * speak for the side that was hit, and "the military" may be either
+         * side (no statement); after force on rebels or militants, and after
+         * anything else, the subject's side speaks */
+        static const char *const NONSTATE[] = {"REB", "INS", "OPP", "UAF", "SEP", "RAD", "CRM", NULL};
+        const char *hit = NULL;
+        for (size_t i = 0; i < c->npend && !hit; i++) {
+            const pending *pe = &c->pend[i];
+            const char *k = pe->code;
+            if (pe->sgi != (int)gi || !k || !pe->tgt || (pe->mode && *pe->mode)) continue;
+            if (!((k[0] == '1' && (k[1] == '8' || k[1] == '9')) || (k[0] == '2' && k[1] == '0'))) continue;
+            if (!country_prefix(pe->tgt) || !strncmp(pe->tgt, gc, 3)) continue;
+            int nst = 0;
+            for (int n = 0; NONSTATE[n] && !nst; n++) nst = !strncmp(pe->tgt + 3, NONSTATE[n], 3);
+            if (!nst) hit = pe->tgt;
+        }
+        if (hit && !strncmp(sc + 3, "MIL", 3)) return NULL;
+        if (hit) gc = hit;
         char buf[64];
         snprintf(buf, sizeof buf, "%.3s%s", gc, sc + 3);
         return pl_arena_strdup(&c->arena, buf);

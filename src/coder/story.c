@@ -448,7 +448,8 @@ static const char *const SPEAKERS[] = {"MINISTRY", "OFFICE", "GOVERNMENT",
 /* Parley's own dictionaries, whose agents code them: "..., U.S. officials
  * said", "the air force said", "Ukraine's general staff said" */
 static const char *const NEWS_SPEAKERS[] = {"OFFICIALS", "OFFICIAL", "AUTHORITIES", "FORCE", "FORCES",
-                                            "STAFF", "COMMAND", "PROSECUTORS", "MEDIA", NULL};
+                                            "STAFF", "COMMAND", "PROSECUTORS", "MEDIA", "GUARD",
+                                            "TELEVISION", "GOVERNOR", NULL};
 
 static int said_clause(const char *text, size_t len, int news);
 
