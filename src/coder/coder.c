@@ -1888,18 +1888,20 @@ static int is_quote(const parley_coder *c, size_t q)
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
 /* Parley's own dictionaries: a reduced relative clause.  "Russia blocked a
- * resolution condemning the coup", "attacked a ship carrying grain to
- * Yemen": a gerund right after an uncoded noun that is the object of an
- * earlier verb of its clause describes that noun; its subject is the noun,
- * not the sentence's subject.  Documents written by the subject keep it
- * ("adopted a resolution demanding a ceasefire": the council demands).
- * st is the first token of the verb's clause. */
+ * resolution condemning the coup": a gerund right after an uncoded noun
+ * that is the object of an earlier verb of its clause describes that noun;
+ * when that verb opposes the noun (blocked, vetoed, rejected ...) the
+ * subject is not the gerund's agent: no source.  Otherwise the subject
+ * usually is ("launched strikes targeting Hezbollah", "proposed a plan
+ * calling for a truce", "adopted a resolution demanding ...") and the
+ * clause rules stand.  st is the first token of the verb's clause. */
 static int reduced_relative(const parley_coder *c, const cverb *v, size_t st)
 {
-    static const char *const AUTHOR[] = {"ADOPTED", "ADOPTS", "ADOPT", "PASSED", "PASSES", "APPROVED",
-                                         "APPROVES", "ISSUED", "ISSUES", "UNVEILED", "PUBLISHED",
-                                         "INTRODUCED", "DRAFTED", "TABLED", "SPONSORED", "RELEASED",
-                                         "SENT", "DELIVERED", "WROTE", NULL};
+    static const char *const OPPOSE[] = {"BLOCKED", "BLOCKS", "BLOCK", "VETOED", "VETOES", "VETO",
+                                         "REJECTED", "REJECTS", "REJECT", "OPPOSED", "OPPOSES",
+                                         "CONDEMNED", "CONDEMNS", "CRITICISED", "CRITICIZED",
+                                         "DENOUNCED", "SUSPENDED", "BANNED", "BANS", "SCRAPPED",
+                                         "DISMISSED", "DENIED", "DENIES", "REPEALED", NULL};
     if (c->t[v->at].vform != PL_VF_GERUND || v->first == 0) return 0;
     size_t q = (size_t)v->first - 1;
     const ctok *n = &c->t[q];
@@ -1908,22 +1910,11 @@ static int reduced_relative(const parley_coder *c, const cverb *v, size_t st)
         return 0;
     for (long r = (long)c->g[n->group].first - 1; r >= (long)st; r--) {
         if (!c->t[r].isverb) continue;
-        for (const char *const *a = AUTHOR; *a; a++)
-            if (!strcmp(c->t[r].norm, *a)) return 0;
-        return 1;
+        for (const char *const *a = OPPOSE; *a; a++)
+            if (!strcmp(c->t[r].norm, *a)) return 1;
+        return 0;
     }
     return 0;
-}
-
-/* Is the verb at token q a reduced relative's gerund right after the object
- * noun of an earlier verb ("attacked a ship carrying grain to Yemen")?  The
- * earlier verb's target is not looked for past it. */
-static int reduced_relative_at(const parley_coder *c, size_t vi)
-{
-    const cverb *v = &c->v[vi];
-    size_t st = v->first;
-    while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
-    return reduced_relative(c, v, st);
 }
 
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
@@ -2809,7 +2800,7 @@ static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
         (!strcmp(c->t[a - 2].norm, "NO") || (a >= 3 && !strcmp(c->t[a - 3].norm, "NO"))))
         return 1;
     int comma = 0;
-    for (long q = (long)v->first - 1; q > 0; q--) {
+    for (long q = (long)v->first - 1; q > 0 && (long)v->first - q < 80; q--) {
         const ctok *t = &c->t[q];
         if (t->cls == CL_COMMA) comma = 1;
         if (!strcmp(t->norm, ";") || !strcmp(t->norm, ":") || !strcmp(t->norm, "BUT")) return 0;
@@ -3107,19 +3098,6 @@ static void code_verb(parley_coder *c, size_t vi)
             stop = c->v[nv].first;
             break;
         }
-        if (d->bundled && reduced_relative_at(c, nv)) {
-            stop = c->v[nv].first;
-            break;
-        }
-    }
-    /* a reduced relative with a verb the dictionary does not list ("a ship
-     * carrying grain to Yemen") */
-    for (size_t q = (size_t)v->last + 2; d->bundled && q < stop; q++) {
-        if (is_boundary(c, q)) break;
-        if (c->t[q].isverb || c->t[q].pos != PL_POS_VERB || c->t[q].vform != PL_VF_GERUND) continue;
-        cverb rv = {(uint16_t)q, (uint16_t)q, (uint16_t)q, 0};
-        if (reduced_relative(c, &rv, v->first)) stop = q;
-        break;
     }
     int src = b.src, tgt = b.tgt;
     int passive = 0;
