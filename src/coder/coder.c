@@ -2996,6 +2996,11 @@ static void code_verb(parley_coder *c, size_t vi)
         if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO") && !fr.family) {
             long r = q - 1;
             while (r >= 0 && c->t[r].cls == CL_ADV) r--;
+            /* "any plan by Israel to strike Iran": the noun before "by X" */
+            if (d->bundled && r >= 2 && c->t[r].group >= 0 && c->g[c->t[r].group].last == r) {
+                long fb = (long)c->g[c->t[r].group].first - 1;
+                if (fb >= 1 && !strcmp(c->t[fb].norm, "BY") && c->t[fb - 1].pos == PL_POS_NOUN) r = fb - 1;
+            }
             if (r >= 0 && c->t[r].ment < 0 && c->t[r].unit >= 0 && !c->t[r].isverb &&
                 c->t[r].pos != PL_POS_ADJ)
                 return;
