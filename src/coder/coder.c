@@ -1774,11 +1774,15 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
     if (!weak) c->strong = 1;
 }
 
+static void lead_speakers(parley_coder *c);
+
 static void flush_events(parley_coder *c)
 {
+    if (c->d->bundled && !c->complex && !c->discarded) lead_speakers(c);
     if (!c->complex && !c->discarded)
         for (size_t i = 0; i < c->npend && !c->stop; i++) {
             const pending *p = &c->pend[i];
+            if (!p->src) continue; /* an agents-only statement whose speaker is unknown */
             if (p->weak && c->strong) continue;
             /* TABARI "dominant" codes (ATTEND [031!]): only they are kept */
             if (c->dominant && !p->dominant) continue;
@@ -2449,52 +2453,100 @@ static void inverted_said(parley_coder *c, const cverb *v, int *src, int *tgt)
  * says nothing of the speaker's country ("A Palestinian gunman killed ...,
  * police said").  Returns the speaker's code (country + the speaker's
  * agents), or NULL: no statement (an unknown speaker). */
-static const char *tail_speaker(parley_coder *c, int src, size_t ce)
+static const char *subject_speaker(parley_coder *c, int gi, const char *sc)
 {
     static const char *const STATE[] = {"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD", NULL};
+    static const char *const NONSTATE[] = {"REB", "INS", "OPP", "UAF", "SEP", "RAD", "CRM", NULL};
+    const group *g = &c->g[gi];
+    /* "Russia and Ukraine exchanged prisoners, officials said": whose? */
+    if (g->ncodes != 1 || g->compound || g->pron) return NULL;
+    const char *gc = g->codes[0];
+    /* "A Palestinian assailant": a demonym on a common noun names no state */
+    if (!gc || !country_prefix(gc) || c->t[g->last].ment < 0) return NULL;
+    int state = !gc[3];
+    for (int k = 1; STATE[k] && !state; k++) state = !strncmp(gc + 3, STATE[k], 3);
+    if (!state) return NULL;
+    /* "Russian forces shelled Kherson, killing ..., officials said": after
+     * force used on another state, officials, police and media speak for
+     * the side that was hit, and "the military" may be either side (no
+     * statement); after force on rebels or militants, and after anything
+     * else, the subject's side speaks */
+    const char *hit = NULL;
+    for (size_t i = 0; i < c->npend && !hit; i++) {
+        const pending *pe = &c->pend[i];
+        const char *k = pe->code;
+        if (pe->sgi != gi || !k || !pe->tgt || (pe->mode && *pe->mode)) continue;
+        if (!((k[0] == '1' && (k[1] == '8' || k[1] == '9')) || (k[0] == '2' && k[1] == '0'))) continue;
+        if (!country_prefix(pe->tgt) || !strncmp(pe->tgt, gc, 3)) continue;
+        int nst = 0;
+        for (int n = 0; NONSTATE[n] && !nst; n++) nst = !strncmp(pe->tgt + 3, NONSTATE[n], 3);
+        if (!nst) hit = pe->tgt;
+    }
+    if (hit && !strncmp(sc + 3, "MIL", 3)) return NULL;
+    if (hit) gc = hit;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.3s%s", gc, sc + 3);
+    return pl_arena_strdup(&c->arena, buf);
+}
+
+static const char *tail_speaker(parley_coder *c, int src, size_t ce)
+{
     const char *sc = c->g[src].codes[0];
     for (size_t gi = 0; gi < c->ng; gi++) {
         const group *g = &c->g[gi];
         if ((int)gi == src || c->t[g->last].end > ce) break;
         if (!g->ncodes || g->pron) continue;
-        /* "Russia and Ukraine exchanged prisoners, officials said": whose? */
-        if (g->ncodes > 1 || g->compound) return NULL;
         /* the content's subject: nothing of a clause before it ("There is
          * no evidence that India ...", a said-verb) */
         for (size_t q = 0; q < g->first; q++)
             if (c->t[q].isverb || c->t[q].cls == CL_AUX || c->t[q].cls == CL_SCONJ || c->t[q].cls == CL_REL ||
                 c->t[q].cls == CL_COMMA)
                 return NULL;
-        const char *gc = g->codes[0];
-        /* "A Palestinian assailant": a demonym on a common noun names no state */
-        if (!country_prefix(gc) || c->t[g->last].ment < 0) return NULL;
-        int state = !gc[3];
-        for (int k = 1; STATE[k] && !state; k++) state = !strncmp(gc + 3, STATE[k], 3);
-        if (!state) return NULL;
-        /* "Russian forces shelled Kherson, killing ..., officials said":
-         * after force used on another state, officials, police and media
-         * speak for the side that was hit, and "the military" may be either
-         * side (no statement); after force on rebels or militants, and after
-         * anything else, the subject's side speaks */
-        static const char *const NONSTATE[] = {"REB", "INS", "OPP", "UAF", "SEP", "RAD", "CRM", NULL};
-        const char *hit = NULL;
-        for (size_t i = 0; i < c->npend && !hit; i++) {
-            const pending *pe = &c->pend[i];
-            const char *k = pe->code;
-            if (pe->sgi != (int)gi || !k || !pe->tgt || (pe->mode && *pe->mode)) continue;
-            if (!((k[0] == '1' && (k[1] == '8' || k[1] == '9')) || (k[0] == '2' && k[1] == '0'))) continue;
-            if (!country_prefix(pe->tgt) || !strncmp(pe->tgt, gc, 3)) continue;
-            int nst = 0;
-            for (int n = 0; NONSTATE[n] && !nst; n++) nst = !strncmp(pe->tgt + 3, NONSTATE[n], 3);
-            if (!nst) hit = pe->tgt;
-        }
-        if (hit && !strncmp(sc + 3, "MIL", 3)) return NULL;
-        if (hit) gc = hit;
-        char buf[64];
-        snprintf(buf, sizeof buf, "%.3s%s", gc, sc + 3);
-        return pl_arena_strdup(&c->arena, buf);
+        return subject_speaker(c, (int)gi, sc);
     }
     return NULL;
+}
+
+/* The same for a speaker before its verb ("The military said Israeli jets
+ * struck ...", "Officials said Russian forces shelled Kherson"): run when
+ * the sentence's events are complete (flush_events).  The content's subject
+ * is the group right after the verb (and "that"); the statement then takes
+ * that speaker, and its target is the content's other side (not the
+ * speaker's own); unresolved, an agents-only statement ("---MIL ISRMIL")
+ * is dropped, as a one-sided one is (one_sided). */
+static void lead_speakers(parley_coder *c)
+{
+    for (size_t i = 0; i < c->npend; i++) {
+        pending *p = &c->pend[i];
+        if (!p->code || p->code[0] != '0' || p->code[1] != '1' || !p->src || strncmp(p->src, "---", 3) != 0 ||
+            !p->src[3] || p->sgi < 0)
+            continue;
+        const cverb *v = &c->v[p->verb];
+        if (c->g[p->sgi].last >= v->first) { /* "said the military" */
+            p->src = NULL;
+            continue;
+        }
+        size_t q0 = (size_t)v->last + 1;
+        if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+        int gi = q0 < c->nt ? c->t[q0].group : -1;
+        const char *spk = gi >= 0 && c->g[gi].first == q0 ? subject_speaker(c, gi, p->src) : NULL;
+        if (!spk) {
+            p->src = NULL;
+            continue;
+        }
+        p->src = spk;
+        if (p->tgt && strncmp(p->tgt, "---", 3) != 0 && strncmp(p->tgt, spk, 3) != 0) continue;
+        /* the target: the other side of the content's first event of that subject */
+        const char *t = "---";
+        for (size_t j = 0; j < c->npend; j++) {
+            const pending *e = &c->pend[j];
+            if (e->sgi != gi || !e->src || !e->tgt) continue;
+            if (strncmp(e->src, spk, 3) != 0) t = e->src;
+            else if (strncmp(e->tgt, spk, 3) != 0 && strncmp(e->tgt, "---", 3) != 0) t = e->tgt;
+            break;
+        }
+        p->tgt = t;
+    }
 }
 
 /* A group that holds the speaker's country ("U.S. and British warplanes
