@@ -2856,6 +2856,8 @@ static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
         const ctok *t = &c->t[q];
         if (t->cls == CL_COMMA) comma = 1;
         if (!strcmp(t->norm, ";") || !strcmp(t->norm, ":") || !strcmp(t->norm, "BUT")) return 0;
+        /* "... and said Iran had met ...": a statement of its own in between */
+        if (t->isverb && pl_story_say_word(t->norm)) return 0;
         /* "..., saying India had attacked first": a statement of its own */
         if (t->cls == CL_COMMA && (size_t)q + 1 < c->nt && in_list_w(c->t[q + 1].norm, SAYING)) return 0;
         if (strcmp(t->norm, "THAT") != 0) continue;
