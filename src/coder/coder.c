@@ -22,6 +22,7 @@
 #include "json.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -756,6 +757,11 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
             return 0;
         return 1;
     }
+    /* "a U.N.-backed mission", "the Saudi-led coalition": a participle glued
+     * to a word by a hyphen is an adjective (Parley's own dictionaries) */
+    if (d->bundled && c->t[first].start >= 2 && c->text[c->t[first].start - 1] == '-' &&
+        !isspace((unsigned char)c->text[c->t[first].start - 2]))
+        return 0;
     /* a determiner or possessive right before: a noun ("an attack", "its visit") */
     if (first > 0) {
         const ctok *p = &c->t[first - 1];
@@ -794,9 +800,11 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
                 t->pos == PL_POS_NOUN && !ends_ed(t->norm) && det_phrase_before(c, k))
                 return 0;
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
-            /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
+            /* "Ethiopia act on ...": a name, then a bare verb and a preposition;
+             * not after "the" ("the Hamas attack on Israel": a noun) */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
-                (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_DET))
+                (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_DET) &&
+                !(d->bundled && c->m[p->ment].first > 0 && c->t[c->m[p->ment].first - 1].cls == CL_DET))
                 return 1;
         }
         return 0;
@@ -893,8 +901,9 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
             !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
-              pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
-                                   ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
+              (c->d->bundled ? pl_story_said_clause_news : pl_story_said_clause)(
+                  c->text + ps->toks[commas[nc - 1]].start,
+                  ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
             for (size_t q = commas[nc - 1]; q < end; q++) keep[q] = 0;
     }
 #undef WORDS
@@ -1956,11 +1965,15 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
     if (!weak) c->strong = 1;
 }
 
+static void lead_speakers(parley_coder *c);
+
 static void flush_events(parley_coder *c)
 {
+    if (c->d->bundled && !c->complex && !c->discarded) lead_speakers(c);
     if (!c->complex && !c->discarded)
         for (size_t i = 0; i < c->npend && !c->stop; i++) {
             const pending *p = &c->pend[i];
+            if (!p->src) continue; /* an agents-only statement whose speaker is unknown */
             if (p->weak && c->strong) continue;
             /* TABARI "dominant" codes (ATTEND [031!]): only they are kept */
             if (c->dominant && !p->dominant) continue;
@@ -2069,6 +2082,36 @@ static int is_quote(const parley_coder *c, size_t q)
 
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
+/* Parley's own dictionaries: a reduced relative clause.  "Russia blocked a
+ * resolution condemning the coup": a gerund right after an uncoded noun
+ * that is the object of an earlier verb of its clause describes that noun;
+ * when that verb opposes the noun (blocked, vetoed, rejected ...) the
+ * subject is not the gerund's agent: no source.  Otherwise the subject
+ * usually is ("launched strikes targeting Hezbollah", "proposed a plan
+ * calling for a truce", "adopted a resolution demanding ...") and the
+ * clause rules stand.  st is the first token of the verb's clause. */
+static int reduced_relative(const parley_coder *c, const cverb *v, size_t st)
+{
+    static const char *const OPPOSE[] = {"BLOCKED", "BLOCKS", "BLOCK", "VETOED", "VETOES", "VETO",
+                                         "REJECTED", "REJECTS", "REJECT", "OPPOSED", "OPPOSES",
+                                         "CONDEMNED", "CONDEMNS", "CRITICISED", "CRITICIZED",
+                                         "DENOUNCED", "SUSPENDED", "BANNED", "BANS", "SCRAPPED",
+                                         "DISMISSED", "DENIED", "DENIES", "REPEALED", NULL};
+    if (c->t[v->at].vform != PL_VF_GERUND || v->first == 0) return 0;
+    size_t q = (size_t)v->first - 1;
+    const ctok *n = &c->t[q];
+    if (n->group < 0 || n->ment >= 0 || c->g[n->group].last != q || c->g[n->group].ncodes ||
+        (n->pos != PL_POS_NOUN && n->pos != PL_POS_PROPN))
+        return 0;
+    for (long r = (long)c->g[n->group].first - 1; r >= (long)st; r--) {
+        if (!c->t[r].isverb) continue;
+        for (const char *const *a = OPPOSE; *a; a++)
+            if (!strcmp(c->t[r].norm, *a)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
 {
     if (c->d->format_tabari) {
@@ -2113,6 +2156,7 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
     size_t st = v->first;
     /* commas inside a group ("A, B and C") do not end the clause */
     while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
+    if (c->d->bundled && limit == (int)v->first && reduced_relative(c, v, st)) return -1;
     for (size_t q = st; q < (size_t)limit; q++) {
         int gi = c->t[q].group;
         if (gi < 0 || gi == exclude) continue;
@@ -2650,6 +2694,120 @@ static void inverted_said(parley_coder *c, const cverb *v, int *src, int *tgt)
     }
 }
 
+/* Parley's own dictionaries, a closing speech tag with an agents-only
+ * speaker ("Israeli jets struck ..., the military said", "..., the foreign
+ * ministry said"): the speaker belongs to the country of the content's
+ * subject when that subject is a state actor (the country itself, its
+ * government, forces, police ...); a rebel, militant or civilian subject
+ * says nothing of the speaker's country ("A Palestinian gunman killed ...,
+ * police said").  Returns the speaker's code (country + the speaker's
+ * agents), or NULL: no statement (an unknown speaker). */
+static const char *subject_speaker(parley_coder *c, int gi, const char *sc)
+{
+    static const char *const STATE[] = {"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD", NULL};
+    static const char *const NONSTATE[] = {"REB", "INS", "OPP", "UAF", "SEP", "RAD", "CRM", NULL};
+    const group *g = &c->g[gi];
+    /* "Russia and Ukraine exchanged prisoners, officials said": whose? */
+    if (g->ncodes != 1 || g->compound || g->pron) return NULL;
+    const char *gc = g->codes[0];
+    /* "A Palestinian assailant": a demonym on a common noun names no state */
+    if (!gc || !country_prefix(gc) || c->t[g->last].ment < 0) return NULL;
+    int state = !gc[3];
+    for (int k = 1; STATE[k] && !state; k++) state = !strncmp(gc + 3, STATE[k], 3);
+    if (!state) return NULL;
+    /* "Russian forces shelled Kherson, killing ..., officials said": after
+     * force used on another state, officials, police and media speak for
+     * the side that was hit, and "the military" may be either side (no
+     * statement); after force on rebels or militants, and after anything
+     * else, the subject's side speaks */
+    const char *hit = NULL;
+    for (size_t i = 0; i < c->npend && !hit; i++) {
+        const pending *pe = &c->pend[i];
+        const char *k = pe->code;
+        if (pe->sgi != gi || !k || !pe->tgt || (pe->mode && *pe->mode)) continue;
+        if (!((k[0] == '1' && (k[1] == '8' || k[1] == '9')) || (k[0] == '2' && k[1] == '0'))) continue;
+        if (!country_prefix(pe->tgt) || !strncmp(pe->tgt, gc, 3)) continue;
+        int nst = 0;
+        for (int n = 0; NONSTATE[n] && !nst; n++) nst = !strncmp(pe->tgt + 3, NONSTATE[n], 3);
+        if (!nst) hit = pe->tgt;
+    }
+    if (hit && !strncmp(sc + 3, "MIL", 3)) return NULL;
+    if (hit) gc = hit;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.3s%s", gc, sc + 3);
+    return pl_arena_strdup(&c->arena, buf);
+}
+
+static const char *tail_speaker(parley_coder *c, int src, size_t ce)
+{
+    const char *sc = c->g[src].codes[0];
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if ((int)gi == src || c->t[g->last].end > ce) break;
+        if (!g->ncodes || g->pron) continue;
+        /* the content's subject: nothing of a clause before it ("There is
+         * no evidence that India ...", a said-verb) */
+        for (size_t q = 0; q < g->first; q++)
+            if (c->t[q].isverb || c->t[q].cls == CL_AUX || c->t[q].cls == CL_SCONJ || c->t[q].cls == CL_REL ||
+                c->t[q].cls == CL_COMMA)
+                return NULL;
+        return subject_speaker(c, (int)gi, sc);
+    }
+    return NULL;
+}
+
+/* The same for a speaker before its verb ("The military said Israeli jets
+ * struck ...", "Officials said Russian forces shelled Kherson"): run when
+ * the sentence's events are complete (flush_events).  The content's subject
+ * is the group right after the verb (and "that"); the statement then takes
+ * that speaker, and its target is the content's other side (not the
+ * speaker's own); unresolved, an agents-only statement ("---MIL ISRMIL")
+ * is dropped, as a one-sided one is (one_sided). */
+static void lead_speakers(parley_coder *c)
+{
+    for (size_t i = 0; i < c->npend; i++) {
+        pending *p = &c->pend[i];
+        if (!p->code || p->code[0] != '0' || p->code[1] != '1' || !p->src || strncmp(p->src, "---", 3) != 0 ||
+            !p->src[3] || p->sgi < 0)
+            continue;
+        const cverb *v = &c->v[p->verb];
+        if (c->g[p->sgi].last >= v->first) { /* "said the military" */
+            p->src = NULL;
+            continue;
+        }
+        size_t q0 = (size_t)v->last + 1;
+        if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+        int gi = q0 < c->nt ? c->t[q0].group : -1;
+        const char *spk = gi >= 0 && c->g[gi].first == q0 ? subject_speaker(c, gi, p->src) : NULL;
+        if (!spk) {
+            p->src = NULL;
+            continue;
+        }
+        p->src = spk;
+        if (p->tgt && strncmp(p->tgt, "---", 3) != 0 && strncmp(p->tgt, spk, 3) != 0) continue;
+        /* the target: the other side of the content's first event of that subject */
+        const char *t = "---";
+        for (size_t j = 0; j < c->npend; j++) {
+            const pending *e = &c->pend[j];
+            if (e->sgi != gi || !e->src || !e->tgt) continue;
+            if (strncmp(e->src, spk, 3) != 0) t = e->src;
+            else if (strncmp(e->tgt, spk, 3) != 0 && strncmp(e->tgt, "---", 3) != 0) t = e->tgt;
+            break;
+        }
+        p->tgt = t;
+    }
+}
+
+/* A group that holds the speaker's country ("U.S. and British warplanes
+ * struck ..., the Pentagon said"): the speaker's own side, not the target
+ * of the statement. */
+static int speaker_side(const parley_coder *c, int gi, const char *spk)
+{
+    for (int k = 0; k < c->g[gi].ncodes; k++)
+        if (c->g[gi].codes[k] && !strncmp(c->g[gi].codes[k], spk, 3) && country_prefix(spk)) return 1;
+    return 0;
+}
+
 /* Parley's own dictionaries, statements (01x codes): "Lavrov said Russia
  * works with Israel and Hamas" is no statement to Russia (emit drops a
  * country toward itself); the target is the next actor of the reported
@@ -2659,7 +2817,15 @@ static int statement_other_target(parley_coder *c, const cverb *v, int src, int 
 {
     /* only the subject of the content, right after the verb (and "that") */
     size_t q0 = (size_t)v->last + 1;
+    /* "rejected (the) accusations that ...": an uncoded noun before "that" */
+    size_t r = q0;
+    while (r < c->nt && r < q0 + 4u && c->t[r].ment < 0 && !c->t[r].isverb &&
+           (c->t[r].cls == CL_DET || c->t[r].pos == PL_POS_ADJ || c->t[r].pos == PL_POS_NOUN))
+        r++;
+    if (r > q0 && r < c->nt && !strcmp(c->t[r].norm, "THAT")) q0 = r;
     if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+    /* "denied that its troops ...": the possessive opens the subject */
+    if (q0 < c->nt && c->t[q0].cls == CL_POSSPRON && c->g[tgt].first == q0 + 1) q0++;
     if (c->g[tgt].first != q0) return tgt;
     const char *sc[MAX_CODES], *tc[MAX_CODES];
     int ns = group_codes(c, src, sc, 1), nt = group_codes(c, tgt, tc, 0);
@@ -2899,6 +3065,79 @@ static int statement_that_target(parley_coder *c, const cverb *v, int src)
     return -1;
 }
 
+/* Parley's own dictionaries: the content of a denial or of an absence is
+ * not asserted.  "Pakistan denied that its troops had fired ...", "rejected
+ * reports / dismissed claims / accusations that ...", "said there was no
+ * sign / evidence / indication that ...": a verb after such a "that" (in the
+ * nearest "that" clause before it, within the sentence) is negated.  A
+ * closing speech tag after a comma ("..., the ministry said") is not in the
+ * scope. */
+static int in_list_w(const char *w, const char *const *l)
+{
+    for (; *l; l++)
+        if (!strcmp(w, *l)) return 1;
+    return 0;
+}
+
+static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
+{
+    static const char *const DENY[] = {"DENIED", "DENIES", "DENY", "DENYING", "REFUTED", "REFUTES", NULL};
+    static const char *const REJECT[] = {"REJECTED", "REJECTS", "REJECTING", "DISMISSED", "DISMISSES",
+                                         "DISMISSING", "DENIED", "DENIES", "REFUTED", "REFUTES",
+                                         "DISPUTED", "DISPUTES", "DISCOUNTED", NULL};
+    static const char *const CLAIMS[] = {"REPORTS", "REPORT", "CLAIMS", "CLAIM", "ACCUSATIONS",
+                                         "ACCUSATION", "ALLEGATIONS", "ALLEGATION", "CHARGES",
+                                         "SUGGESTIONS", "RUMOURS", "RUMORS", "ASSERTIONS", "SPECULATION", NULL};
+    static const char *const SIGNS[] = {"SIGN", "SIGNS", "EVIDENCE", "INDICATION", "INDICATIONS",
+                                        "PROOF", NULL};
+    static const char *const SAYING[] = {"SAYING", "ADDING", "INSISTING", "ACCUSING", "ARGUING",
+                                         "CLAIMING", "STRESSING", "NOTING", "BLAMING", NULL};
+    static const char *const PLANS[] = {"PLANS", "PLAN", "INTENTION", "INTENTIONS", "DESIRE", NULL};
+    /* "has no plans to send", "had no intention of attacking" */
+    long a = (long)v->first - 1;
+    while (a >= 0 && c->t[a].cls == CL_ADV) a--;
+    if (a >= 2 && (!strcmp(c->t[a].norm, "TO") || !strcmp(c->t[a].norm, "OF")) &&
+        in_list_w(c->t[a - 1].norm, PLANS) &&
+        (!strcmp(c->t[a - 2].norm, "NO") || (a >= 3 && !strcmp(c->t[a - 3].norm, "NO"))))
+        return 1;
+    int comma = 0;
+    for (long q = (long)v->first - 1; q > 0 && (long)v->first - q < 80; q--) {
+        const ctok *t = &c->t[q];
+        if (t->cls == CL_COMMA) comma = 1;
+        if (!strcmp(t->norm, ";") || !strcmp(t->norm, ":") || !strcmp(t->norm, "BUT")) return 0;
+        /* "... and said Iran had met ...": a statement of its own in between */
+        if (t->isverb && pl_story_say_word(t->norm)) return 0;
+        /* "..., saying India had attacked first": a statement of its own */
+        if (t->cls == CL_COMMA && (size_t)q + 1 < c->nt && in_list_w(c->t[q + 1].norm, SAYING)) return 0;
+        if (strcmp(t->norm, "THAT") != 0) continue;
+        /* the speech tag after the content: "..., the ministry said" */
+        if (comma && code[0] == '0' && code[1] == '1') return 0;
+        long p = q - 1;
+        while (p >= 0 && c->t[p].cls == CL_ADV) p--;
+        if (p < 0) return 0;
+        const char *w = c->t[p].norm;
+        if (in_list_w(w, DENY)) return 1;
+        if (in_list_w(w, CLAIMS)) {
+            /* "rejected (the) (Western) reports that" */
+            for (long r = p - 1, n = 0; r >= 0 && n < 4; r--, n++) {
+                if (in_list_w(c->t[r].norm, REJECT)) return 1;
+                if (c->t[r].cls != CL_DET && c->t[r].pos != PL_POS_ADJ && c->t[r].pos != PL_POS_NOUN &&
+                    c->t[r].pos != PL_POS_PROPN && c->t[r].cls != CL_POSS)
+                    break;
+            }
+            return 0;
+        }
+        if (in_list_w(w, SIGNS)) {
+            /* "no sign that", "no clear evidence that", "not any sign that" */
+            for (long r = p - 1, n = 0; r >= 0 && n < 3; r--, n++)
+                if (!strcmp(c->t[r].norm, "NO") || c->t[r].cls == CL_NEG) return 1;
+            return 0;
+        }
+        return 0; /* the nearest "that" governs */
+    }
+    return 0;
+}
+
 /* Parley's own dictionaries: a statement (01x) with a source and no target
  * ('"There is no common ground yet," Lavrov said', "Russia denied ...") is
  * still a statement: delivered with the target "---" unless require_dyad was
@@ -3077,6 +3316,11 @@ static void code_verb(parley_coder *c, size_t vi)
         if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO") && !fr.family) {
             long r = q - 1;
             while (r >= 0 && c->t[r].cls == CL_ADV) r--;
+            /* "any plan by Israel to strike Iran": the noun before "by X" */
+            if (d->bundled && r >= 2 && c->t[r].group >= 0 && c->g[c->t[r].group].last == r) {
+                long fb = (long)c->g[c->t[r].group].first - 1;
+                if (fb >= 1 && !strcmp(c->t[fb].norm, "BY") && c->t[fb - 1].pos == PL_POS_NOUN) r = fb - 1;
+            }
             if (r >= 0 && c->t[r].ment < 0 && c->t[r].unit >= 0 && !c->t[r].isverb &&
                 c->t[r].pos != PL_POS_ADJ)
                 return;
@@ -3118,12 +3362,17 @@ static void code_verb(parley_coder *c, size_t vi)
             if (q < b.pre_lo &&
                 (!strcmp(w, "FAILED") || !strcmp(w, "FAIL") || !strcmp(w, "FAILS") ||
                  !strcmp(w, "REFUSED") || !strcmp(w, "REFUSES") || !strcmp(w, "DECLINED") ||
-                 !strcmp(w, "YET") || !strcmp(w, "DENIED") || !strcmp(w, "DENIES"))) {
+                 !strcmp(w, "YET") || !strcmp(w, "DENIED") || !strcmp(w, "DENIES") ||
+                 /* "ruled out sending troops" */
+                 (!strcmp(w, "OUT") && q > 0 &&
+                  (!strcmp(c->t[q - 1].norm, "RULED") || !strcmp(c->t[q - 1].norm, "RULES") ||
+                   !strcmp(c->t[q - 1].norm, "RULING"))))) {
                 mode = "negated";
                 break;
             }
             if (c->t[q].cls != CL_PART && c->t[q].cls != CL_ADV && c->t[q].cls != CL_AUX) break;
         }
+        if (!*mode && code.a != PL_NOCODE && denial_scope(c, v, pl_dict_s(d, code.a))) mode = "negated";
     }
     if (d->bundled && !*mode && denied_report(c, v)) mode = "negated";
     if (fr.family && strcmp(mode, "negated") != 0) {
@@ -3178,6 +3427,7 @@ static void code_verb(parley_coder *c, size_t vi)
     }
     int src = b.src, tgt = b.tgt;
     int passive = 0;
+    const char *tail_src = NULL; /* a closing speech tag's inferred speaker */
     if (src < 0 && b.cmp < 0) {
         /* passive: BE + participle ... BY group (a + bound after the verb by
          * an active-voice pattern is dropped: "was received by X in Muscat";
@@ -3264,9 +3514,16 @@ static void code_verb(parley_coder *c, size_t vi)
             size_t ce = c->story_on && tgt < 0 && src >= 0 && c->g[src].ncodes
                             ? pl_story_said_content(c->text, c->len, c->t[c->g[src].first].start,
                                                     c->t[v->first].start, c->t[v->last].end) : 0;
+            const char *spk = ce ? c->g[src].codes[0] : NULL;
+            if (ce && d->bundled && !strncmp(spk, "---", 3)) {
+                tail_src = tail_speaker(c, src, ce);
+                if (!tail_src) return; /* "..., police said" after a gunman: whose police? */
+                spk = tail_src;
+            }
             for (size_t gi = 0; ce && gi < c->ng && tgt < 0; gi++)
                 if (c->t[c->g[gi].last].end <= ce && c->g[gi].ncodes && !c->g[gi].pron &&
-                    pl_story_other_actor(c->g[src].codes[0], c->g[gi].codes, c->g[gi].ncodes))
+                    pl_story_other_actor(spk, c->g[gi].codes, c->g[gi].ncodes) &&
+                    !(d->bundled && (speaker_side(c, (int)gi, spk) || !strncmp(c->g[gi].codes[0], "---", 3))))
                     tgt = (int)gi;
         }
     }
@@ -3308,6 +3565,7 @@ static void code_verb(parley_coder *c, size_t vi)
         tgt = own_forces_target(c, pl_dict_s(d, code.a), src, tgt, (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1), stop, &bare);
     const char *scodes[MAX_CODES], *tcodes[MAX_CODES];
     int ns = group_codes(c, src, scodes, 1), ntg = group_codes(c, tgt, tcodes, 0);
+    if (tail_src) scodes[0] = tail_src, ns = 1;
     if (bare && ntg == 1 && country_prefix(tcodes[0]))
         tcodes[0] = pl_arena_strndup(&c->arena, tcodes[0], 3);
     if (d->bundled && same_role_object(c, src, scodes, ns, tcodes, ntg)) ntg = 0, tgt = -1;
