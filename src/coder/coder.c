@@ -1943,7 +1943,8 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
         (!src[3] || !tgt[3]) && !region_code(c->d, src[3] ? src + 3 : tgt + 3) &&
         (!strncmp(code, "01", 2) || /* statements: "Chinese police said China ..." */
          (!(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)) &&
-          !(!src[3] && !strncmp(code, "14", 2))))) /* "Venezuelans marched against Maduro" */
+          !(!src[3] && !strncmp(code, "14", 2)) && /* "Venezuelans marched against Maduro" */
+          strncmp(code, "17", 2) != 0))) /* a state coercing its own people: curfews, arrests */
         return;
     if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
         c->discarded = "sentencediscard";
