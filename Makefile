@@ -84,6 +84,8 @@ bench: $(BUILD)/parley
 eval: $(BUILD)/parley
 	tools/eval_suites.sh $(BUILD)
 	tools/eval_news.sh $(BUILD) -q
+	@echo "== held-out blind set (tests/cases/news-blind) =="
+	tools/eval_news.sh $(BUILD) -q tests/cases/news-blind/*.txt
 
 fuzz:
 	$(MAKE) -C fuzz
