@@ -1061,6 +1061,16 @@ static int unit_has_actor(const parley_coder *c, const unit *u)
     return m->code != PL_NOCODE && strcmp(pl_dict_s(c->d, m->code), "---") != 0;
 }
 
+/* ", and Iranian officials blamed Israel": a single phrase before ", and"
+ * (no list comma before it) and a unit followed by its own verb is a new
+ * clause, not the last member of a list ("A, B, and C said" keeps its list). */
+static int clause_after_conj(const parley_coder *c, size_t nx)
+{
+    size_t after = (size_t)c->u[nx].last + 1;
+    while (after < c->nt && c->t[after].cls == CL_ADV) after++;
+    return after < c->nt && (c->t[after].isverb || c->t[after].cls == CL_AUX);
+}
+
 /* Units joined by "and"/commas: returns the last unit index of the compound
  * starting at unit k (k itself when none). */
 static size_t compound_end(const parley_coder *c, size_t k)
@@ -1091,6 +1101,7 @@ static size_t compound_end(const parley_coder *c, size_t k)
                 break;
         }
         if (c->u[nx].pron || c->u[nx].posspron) break;
+        if (comma && conj && !saw_comma && clause_after_conj(c, nx)) break;
         /* the next unit must not be followed by a possessive or "of" object */
         if (conj) {
             last = nx;
@@ -1631,13 +1642,22 @@ static int region_code(const parley_dict *d, const char *rest)
     return 1;
 }
 
+/* Measures a state takes at home (081x eased restrictions, 083x reform or
+ * resignation, 172x bans, curfews, martial law): their target may be the
+ * source's own country ("the Thai army declared martial law across Thailand"). */
+static int domestic_code(const char *code)
+{
+    return !strncmp(code, "081", 3) || !strncmp(code, "083", 3) || !strncmp(code, "172", 3);
+}
+
 static void emit(parley_coder *c, const char *src, const char *tgt, const char *code, int sgi,
                  int tgi, const cverb *v, const char *mode, const char *evid)
 {
     /* Parley's own dictionaries: "the U.S. president said the United States
      * ..." is no event between USAGOV and USA */
     if (c->d->bundled && country_prefix(src) && country_prefix(tgt) && !strncmp(src, tgt, 3) &&
-        (!src[3] || !tgt[3]) && !region_code(c->d, src[3] ? src + 3 : tgt + 3))
+        (!src[3] || !tgt[3]) && !region_code(c->d, src[3] ? src + 3 : tgt + 3) &&
+        !domestic_code(code))
         return;
     if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
         c->discarded = "sentencediscard";
@@ -1757,6 +1777,32 @@ static int cut_source(parley_coder *c, const cverb *v, int limit, int exclude)
         if (group_codes(c, gi, tmp, 1)) return gi;
     }
     return -1;
+}
+
+/* Bundled dictionaries: a participle right after an uncoded noun that is the
+ * object of an earlier verb of its clause, followed by a prepositional phrase
+ * or the end of the clause ("lifted the curfew imposed after days of
+ * protests", "accused each other of violating a truce brokered in Moscow")
+ * is a reduced relative: without "by" it names no source. */
+static int reduced_relative(const parley_coder *c, const cverb *v)
+{
+    uint8_t vf = c->t[v->at].vform;
+    if ((vf != PL_VF_PAST && vf != PL_VF_PART) || v->first == 0) return 0;
+    size_t q = v->first - 1;
+    int gi = c->t[q].group;
+    if (gi < 0 || c->g[gi].last != q || c->g[gi].ncodes || c->g[gi].pron ||
+        c->t[q].pos != PL_POS_NOUN)
+        return 0;
+    size_t nx = (size_t)v->last + 1;
+    while (nx < c->nt && c->t[nx].cls == CL_ADV) nx++;
+    if (nx < c->nt && c->t[nx].cls != CL_PREP && c->t[nx].cls != CL_COMMA && c->t[nx].cls != CL_PUNCT)
+        return 0;
+    if (nx < c->nt && !strcmp(c->t[nx].norm, "BY")) return 0;
+    for (long r = (long)c->g[gi].first - 1; r >= 0; r--) {
+        if (is_boundary(c, (size_t)r) || c->t[r].cls == CL_CONJ) return 0;
+        if (c->t[r].isverb) return 1;
+    }
+    return 0;
 }
 
 /* Default subject of verb v: the first coded group of its clause before
@@ -1911,6 +1957,21 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
     return agent_only >= 0 ? agent_only : fallback;
 }
 
+/* Bundled dictionaries: "told reporters (on Friday) that China ...": the
+ * press as the audience of a statement is no target; the reported content
+ * names it. */
+static int past_audience(parley_coder *c, int tgt, size_t stop, int src)
+{
+    if (c->g[tgt].ncodes != 1 || strcmp(c->g[tgt].codes[0], "---MED") != 0) return tgt;
+    size_t from = (size_t)c->g[tgt].last + 1;
+    for (size_t q = from; q < stop && q < c->nt && !c->t[q].isverb; q++)
+        if (!strcmp(c->t[q].norm, "THAT")) {
+            from = q + 1;
+            break;
+        }
+    return default_target(c, from, stop, src);
+}
+
 static int country_prefix(const char *code)
 {
     if (strlen(code) < 3) return 0;
@@ -1918,6 +1979,18 @@ static int country_prefix(const char *code)
         if (code[i] < 'A' || code[i] > 'Z') return 0;
     return strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3) &&
            strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3);
+}
+
+/* Bundled dictionaries: a measure a state takes at home ("Armenia declared
+ * martial law", "Algeria's President resigned", "imposed a curfew") with no
+ * target named targets the source's own country (codes 081x, 083x, 172x). */
+static int own_country_target(parley_coder *c, const char *code, const char *scode, const char **tcodes)
+{
+    if (!domestic_code(code) || !country_prefix(scode)) return 0;
+    char buf[4];
+    snprintf(buf, sizeof buf, "%.3s", scode);
+    tcodes[0] = pl_arena_strdup(&c->arena, buf);
+    return 1;
 }
 
 static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no)
@@ -2253,6 +2326,8 @@ static void code_verb(parley_coder *c, size_t vi)
     if (b.src < 0 && b.cmp < 0) {
         long q = (long)v->first - 1;
         while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_AUX)) q--;
+        /* "lifted the curfew imposed after ...", "a truce brokered in Moscow" */
+        if (d->bundled && reduced_relative(c, v)) return;
         /* "after leaving X": a gerund object of a preposition */
         if (q >= 0 && c->t[v->at].vform == PL_VF_GERUND && c->t[q].cls == CL_PREP &&
             strcmp(c->t[q].norm, "BY") != 0)
@@ -2401,6 +2476,8 @@ static void code_verb(parley_coder *c, size_t vi)
             while (pq >= 0 && c->t[pq].cls == CL_ADV) pq--;
             if (pq >= 0 && (c->t[pq].wf & F_BE)) inf = 0;
             if (!inf) tgt = default_target(c, (size_t)v->last + 1, stop, src);
+            if (d->bundled && tgt >= 0 && code.a != PL_NOCODE && !strncmp(pl_dict_s(d, code.a), "01", 2))
+                tgt = past_audience(c, tgt, stop, src);
             /* "Kerry and Lavrov held talks ... on Syria": a compound subject
              * acts among itself; a topic or a place is not the target */
             if (tgt >= 0 && src >= 0 && c->g[src].compound && c->g[src].ncodes >= 2 &&
@@ -2457,6 +2534,8 @@ static void code_verb(parley_coder *c, size_t vi)
                 code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", code.b != PL_NOCODE ? ":" : "",
                 code.b != PL_NOCODE ? pl_dict_s(d, code.b) : "", src, ns, tgt, ntg, mode,
                 hit ? " (pattern)" : "");
+    if (d->bundled && ns == 1 && ntg == 0 && !c->g[src].compound)
+        ntg = own_country_target(c, code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", scodes[0], tcodes);
     int recip = ns >= 2 && ntg == 0 &&
                 ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
     if (!recip && (!ns && !ntg)) return;
