@@ -1061,6 +1061,14 @@ static int unit_has_actor(const parley_coder *c, const unit *u)
     return m->code != PL_NOCODE && strcmp(pl_dict_s(c->d, m->code), "---") != 0;
 }
 
+/* A unit that is one word or only its actor's name ("Russian", "North
+ * Korean"): a member of "North Korean and American negotiators". */
+static int actor_only_unit(const parley_coder *c, const unit *u)
+{
+    if (u->first == u->last) return 1;
+    return u->actor >= 0 && c->m[u->actor].first == u->first && c->m[u->actor].last == u->last;
+}
+
 /* ", and Iranian officials blamed Israel": a single phrase before ", and"
  * (no list comma before it) and a unit followed by its own verb is a new
  * clause, not the last member of a list ("A, B, and C said" keeps its list). */
@@ -1311,7 +1319,7 @@ static void build_groups(parley_coder *c)
                         inh = unit_code(c, &base, *cc ? cc : NULL, NULL);
                     }
                     code = unit_code(c, mu, inh, evp);
-                } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && mu->first == mu->last &&
+                } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && actor_only_unit(c, mu) &&
                            c->u[e].nagents && unit_has_actor(c, &c->u[e]) &&
                            c->m[c->u[e].actor].first == c->u[e].first) {
                     /* "Russian and Chinese warships": the head noun's agents
@@ -1803,6 +1811,23 @@ static int reduced_relative(const parley_coder *c, const cverb *v)
         if (c->t[r].isverb) return 1;
     }
     return 0;
+}
+
+/* Bundled dictionaries: a passive without "by" in its clause ("X had been
+ * killed in its consulate", "was accused of"): its subject is what the verb
+ * acted on, and no source is named. */
+static int agentless_passive(const parley_coder *c, const cverb *v)
+{
+    uint8_t vf = c->t[v->at].vform;
+    if ((vf != PL_VF_PAST && vf != PL_VF_PART) || !c->t[v->at].isverb) return 0;
+    long q = (long)v->first - 1;
+    while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG)) q--;
+    if (q < 0 || !(c->t[q].wf & F_BE)) return 0;
+    for (size_t r = (size_t)v->last + 1; r < c->nt; r++) {
+        if (!strcmp(c->t[r].norm, "BY")) return 0;
+        if (is_boundary(c, r) || c->t[r].isverb) break;
+    }
+    return 1;
 }
 
 /* Default subject of verb v: the first coded group of its clause before
@@ -2328,6 +2353,8 @@ static void code_verb(parley_coder *c, size_t vi)
         while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_AUX)) q--;
         /* "lifted the curfew imposed after ...", "a truce brokered in Moscow" */
         if (d->bundled && reduced_relative(c, v)) return;
+        /* "had been killed in its consulate": the subject is no source */
+        if (d->bundled && (!hit || !hit->npre) && agentless_passive(c, v)) return;
         /* "after leaving X": a gerund object of a preposition */
         if (q >= 0 && c->t[v->at].vform == PL_VF_GERUND && c->t[q].cls == CL_PREP &&
             strcmp(c->t[q].norm, "BY") != 0)
