@@ -125,6 +125,7 @@ def check(quiet=False):
         if body.startswith("+") and block is None:
             continue  # synonym set member
         for name in re.findall(r"&[A-Z0-9_'\-]+", body):
+            name = name.rstrip("_")  # "&FUTUREW_&LIFTV": '_' after a set name = adjacency
             if name not in defined_sets:
                 errors.append("%s: synonym set %s used before it is defined" % (where, name))
         found = CODE_RE.findall(body)

@@ -189,7 +189,8 @@ static const char *const FUTURES[] = {"WILL", "SHALL", NULL};
 enum {
     F_NEG = 1 << 0, F_POSSPRON = 1 << 1, F_DET = 1 << 2, F_PRON = 1 << 3, F_CONJ = 1 << 4,
     F_SCONJ = 1 << 5, F_AUX = 1 << 6, F_PREP = 1 << 7, F_SUBPREP = 1 << 8, F_SUBJPRON = 1 << 9,
-    F_FUTURE = 1 << 10, F_MODAL = 1 << 11, F_BE = 1 << 12, F_POSS = 1 << 13, F_TO = 1 << 14
+    F_FUTURE = 1 << 10, F_MODAL = 1 << 11, F_BE = 1 << 12, F_POSS = 1 << 13, F_TO = 1 << 14,
+    F_WITHOUT = 1 << 15
 };
 
 static pl_intern cw_table;
@@ -227,6 +228,9 @@ static void cw_build(void)
     id = pl_intern_add(&cw_table, "TO", 2);
     cw_flags = pl_grow(cw_flags, &cap, id + 1, sizeof *cw_flags);
     cw_flags[id] |= F_TO;
+    id = pl_intern_add(&cw_table, "WITHOUT", 7);
+    cw_flags = pl_grow(cw_flags, &cap, id + 1, sizeof *cw_flags);
+    cw_flags[id] |= F_WITHOUT;
 }
 
 static uint32_t word_flags(const char *s, size_t n)
@@ -241,6 +245,7 @@ static uint8_t classify(const pl_token *tk, uint32_t f)
     if (tk->pos == PL_POS_PUNCT) return (s[0] == ',' && !s[1]) ? CL_COMMA : CL_PUNCT;
     if (f & F_NEG) return CL_NEG;
     if (f & F_POSS) return CL_POSS;
+    if (s[0] == '\'' && !s[1] && tk->pos == PL_POS_PART) return CL_POSS; /* "the rebels' leader" */
     if (f & F_POSSPRON) return CL_POSSPRON;
     if (f & F_DET) return CL_DET;
     if (f & F_PRON) return CL_PRON;
@@ -496,12 +501,34 @@ static const char *dict_file(const parley_dict *d, pl_src s)
     return b ? b + 1 : f;
 }
 
+/* Parley's own dictionaries: does an actor's dictionary code already carry
+ * its own roles (EGYOPPMBR, PSEREBHMS, IGOUNO, IMGMOS)?  Such a person or
+ * group keeps its code: "former President Mohamed Morsi" is EGYOPPMBR, not
+ * EGYOPPMBRELI; "Islamic State militants" IMGMOS, not IMGMOSREB.  A country
+ * (SYR) or a region code (PSEGZS) still takes the roles of its phrase. */
+static int code_has_roles(const char *code)
+{
+    static const char *const roles[] = {"GOV", "MIL", "REB", "OPP", "INS", "SEP", "PTY", "COP",
+                                        "JUD", "LEG", "ELI", "BUS", "MED", "CVL", "LAB", "EDU",
+                                        "HLH", "REF", "CRM", "SPY", "UAF", "MOD", "RAD", "HRI",
+                                        "PKO", NULL};
+    size_t n = strlen(code);
+    if (n <= 3) return 0;
+    if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+        !strncmp(code, "MNC", 3) || !strncmp(code, "NGM", 3))
+        return 1;
+    for (size_t k = 3; k + 3 <= n; k += 3)
+        for (const char *const *r = roles; *r; r++)
+            if (!strncmp(code + k, *r, 3)) return 1;
+    return 0;
+}
+
 /* The code string of unit u (actor + agents), with the actor code given
  * (NULL = the unit's own).  Returns an arena string or NULL when uncoded. */
 static const char *unit_code(parley_coder *c, const unit *u, const char *actor, pl_buf *ev)
 {
     char buf[96] = "";
-    int have = 0;
+    int have = 0, own_roles = 0;
     if (actor) {
         snprintf(buf, sizeof buf, "%s", actor);
         have = 1;
@@ -511,6 +538,7 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
         if (m->code != PL_NOCODE && strcmp(code, "---") != 0) {
             snprintf(buf, sizeof buf, "%s", code);
             have = 1;
+            own_roles = c->d->bundled && code_has_roles(code);
         }
         if (ev) {
             const pl_actor *a = &c->d->actors[m->idx];
@@ -528,6 +556,12 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
         if (!strcmp(buf, "---") && !ag->prefix) {
             /* ---GOV */
             add_agent_code(buf, sizeof buf, code, 0);
+        } else if (own_roles && !ag->prefix) {
+            /* the person or group keeps its own roles */
+        } else if (c->d->bundled && have && !ag->prefix && !strcmp(code, "GOV") &&
+                   (!strncmp(buf, "IGO", 3) || !strncmp(buf, "NGO", 3))) {
+            /* Parley's own dictionaries: "U.N. envoy", "EU officials" speak
+             * for the organisation itself (IGOUNO, not IGOUNOGOV) */
         } else {
             add_agent_code(buf, sizeof buf, code, ag->prefix);
         }
@@ -642,6 +676,19 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
             while (k > 0 && c->t[k].cls == CL_ADV) k--;
             const ctok *p = &c->t[k];
             if (p->cls == CL_AUX || p->cls == CL_PART || p->cls == CL_NEG) return 1;
+            /* "bombed Houthi positions in Sanaa": a noun after the object
+             * of a verb, before a preposition, is no verb */
+            if (p->ment >= 0 && t->pos == PL_POS_NOUN && c->m[p->ment].first > 0 &&
+                c->t[c->m[p->ment].first - 1].isverb && at + 1 < c->nt &&
+                (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_PUNCT))
+                return 0;
+            /* Parley's own dictionaries: "attacked Hamas targets": a name right
+             * after a verb (not one of saying) and a noun-tagged word: a noun */
+            if (p->ment >= 0 && d->bundled && k + 1 == first) {
+                size_t mf = c->m[p->ment].first;
+                if (mf > 0 && c->t[mf - 1].pos == PL_POS_VERB && !pl_story_say_word(c->t[mf - 1].norm))
+                    return 0;
+            }
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
             /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
@@ -651,6 +698,24 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
         return 0;
     }
     return 0;
+}
+
+/* story.c: the clause between commas a and b is a speaker and a verb of
+ * saying, kept as a statement when
+ *  - the closing clause (b to end) starts with "referring to": '"...," the
+ *    minister told reporters, referring to Russia.' (both clauses are kept;
+ *    the statement's target is the actor referred to), or
+ *  - (internal = 1) it follows a closing quote: '"...," Lavrov said, noting
+ *    that ...' (the speech tag of the quote). */
+static int said_then_referring(const parley_coder *c, const pl_parse *ps, size_t a, size_t b, size_t end,
+                               int internal)
+{
+    int refer = b + 3 <= end && !strcmp(ps->toks[b + 1].norm, "REFERRING") &&
+                !strcmp(ps->toks[b + 2].norm, "TO");
+    const char *qn = a + 1 < b ? ps->toks[a + 1].norm : "";
+    int quoted = internal && (!strcmp(qn, "\"") || !strcmp(qn, "''") || !strcmp(qn, "\xe2\x80\x9d"));
+    if (!refer && !quoted) return 0;
+    return pl_story_said_clause(c->text + ps->toks[a].start, ps->toks[b].start - ps->toks[a].start);
 }
 
 /* Comma-delimited clause elimination (PETRARCH comma_* options): marks the
@@ -709,7 +774,8 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
              * (with comma_max 8 it drops ", several years after X burned
              * down its embassy," — 9 words — and keeps a 10-word one) */
             if (w >= c->comma[0] && w <= c->comma[1] + 1 && !next_conj &&
-                !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]))
+                !HASCONJ(commas[k] + 1, commas[k + 1]) && HASVERB(commas[k] + 1, commas[k + 1]) &&
+                !(c->story_on && k + 2 == nc && said_then_referring(c, ps, commas[k], commas[k + 1], end, 1)))
                 for (size_t q = commas[k]; q < commas[k + 1]; q++) keep[q] = 0;
         }
     /* closing clause, unless the main verb is in it ("X, officials said, attacked Y") */
@@ -721,6 +787,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
                 verb_before = 1;
         if (w >= c->comma[4] && w <= c->comma[5] && !HASCONJ(commas[nc - 1] + 1, end) &&
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
+            !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
               pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
                                    ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
@@ -939,6 +1006,15 @@ static void find_verbs(parley_coder *c)
     }
 }
 
+/* Does actor mention b's code extend actor mention a's (IRN -> IRNMIL)? */
+static int poss_extends(const parley_coder *c, int a, int b)
+{
+    if (c->m[a].code == PL_NOCODE || c->m[b].code == PL_NOCODE) return 0;
+    const char *ca = pl_dict_s(c->d, c->m[a].code), *cb = pl_dict_s(c->d, c->m[b].code);
+    size_t n = strlen(ca);
+    return n >= 3 && strcmp(ca, "---") != 0 && strlen(cb) > n && !strncmp(ca, cb, n);
+}
+
 static void build_units(parley_coder *c)
 {
     c->nu = 0;
@@ -1002,6 +1078,9 @@ static void build_units(parley_coder *c)
                             (c->t[q].ment >= 0 && !c->m[c->t[q].ment].agent))
                             head = 0;
                 }
+                /* "Iran's Revolutionary Guards": a possessed actor whose
+                 * code extends the possessor's (IRN -> IRNMIL) is the head */
+                if (uu.actor >= 0 && poss && poss_extends(c, uu.actor, mi)) head = 1;
                 if (uu.actor < 0 || head) uu.actor = (int16_t)mi;
             } else if (uu.nagents < 8) {
                 uu.agents[uu.nagents++] = (int16_t)mi;
@@ -1347,7 +1426,10 @@ static void build_groups(parley_coder *c)
 
 static int gap_ok(const parley_coder *c, size_t q)
 {
-    return c->t[q].cls != CL_PUNCT && c->t[q].cls != CL_COMMA;
+    /* Parley's own dictionaries: "ended without an agreement" is no
+     * agreement: a pattern's words are not looked for past "without" */
+    return c->t[q].cls != CL_PUNCT && c->t[q].cls != CL_COMMA &&
+           !((c->t[q].wf & F_WITHOUT) && c->d->bundled);
 }
 
 static int match_fwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t ne, size_t pos,
@@ -1592,11 +1674,15 @@ static void really_emit(parley_coder *c, const char *src, const char *tgt, const
 {
     if (c->stop) return;
     if (!strcmp(src, tgt) && strcmp(src, "---") != 0) return;
+    /* one-sided statements ("..., Lavrov said") of different sentences are
+     * not repeats of one event: the sentence is part of their key */
+    int lone = c->d->bundled && !strcmp(tgt, "---") && code[0] == '0' && code[1] == '1';
     if (!c->opt.keep_duplicates) {
-        char key[256];
+        char key[256], sn[16] = "";
         size_t kl = 0;
-        const char *parts[4] = {c->datebuf, src, tgt, code};
-        for (int i = 0; i < 4; i++) {
+        if (lone) snprintf(sn, sizeof sn, "#%d", c->sent);
+        const char *parts[5] = {c->datebuf, src, tgt, code, sn};
+        for (int i = 0; i < 5; i++) {
             size_t pl = strlen(parts[i]);
             if (kl + pl + 1 >= sizeof key) pl = sizeof key - kl - 2;
             memcpy(key + kl, parts[i], pl);
@@ -1658,6 +1744,23 @@ static int domestic_code(const char *code)
     return !strncmp(code, "081", 3) || !strncmp(code, "083", 3) || !strncmp(code, "172", 3);
 }
 
+/* Against its own country, an actor that is not the state's own voice
+ * still makes an event: rebels and the opposition either way (UKRSEP
+ * shelled UKR), the army or police as the source (THAMIL declared martial
+ * law across THA); a state acting on its own forces (KOR raised KORMIL's
+ * alert) is no event between two sides. */
+static int nonstate_side(const char *code, int is_source)
+{
+    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", NULL};
+    static const char *const force[] = {"MIL", "COP", NULL};
+    if (strlen(code) < 6) return 0;
+    for (const char *const *r = anti; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return 1;
+    for (const char *const *r = force; *r && is_source; r++)
+        if (!strncmp(code + 3, *r, 3)) return 1;
+    return 0;
+}
+
 static void emit(parley_coder *c, const char *src, const char *tgt, const char *code, int sgi,
                  int tgi, const cverb *v, const char *mode, const char *evid)
 {
@@ -1665,7 +1768,10 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
      * ..." is no event between USAGOV and USA */
     if (c->d->bundled && country_prefix(src) && country_prefix(tgt) && !strncmp(src, tgt, 3) &&
         (!src[3] || !tgt[3]) && !region_code(c->d, src[3] ? src + 3 : tgt + 3) &&
-        !domestic_code(code))
+        !domestic_code(code) &&
+        (!strncmp(code, "01", 2) || /* statements: "Chinese police said China ..." */
+         (!(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)) &&
+          !(!src[3] && !strncmp(code, "14", 2))))) /* "Venezuelans marched against Maduro" */
         return;
     if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
         c->discarded = "sentencediscard";
@@ -1759,7 +1865,10 @@ static void group_evidence(parley_coder *c, int gi, const char *role, pl_buf *ev
  * noun that is not itself inside a prepositional phrase. */
 static int pp_object(const parley_coder *c, size_t q)
 {
-    if (q == 0 || c->t[q - 1].cls != CL_PREP || (c->t[q - 1].wf & F_SUBPREP)) return 0;
+    /* "the ambassador to the United Nations": "to" before a noun phrase too */
+    if (q == 0 || (c->t[q - 1].cls != CL_PREP && !(c->t[q - 1].wf & F_TO)) ||
+        (c->t[q - 1].wf & F_SUBPREP))
+        return 0;
     if (strcmp(c->t[q - 1].norm, "OF") != 0 || q < 2) return 1;
     int hg = c->t[q - 2].group;
     if (hg < 0 || c->g[hg].ncodes) return 1;
@@ -1815,9 +1924,12 @@ static int reduced_relative(const parley_coder *c, const cverb *v)
 
 /* Bundled dictionaries: a passive without "by" in its clause ("X had been
  * killed in its consulate", "was accused of"): its subject is what the verb
- * acted on, and no source is named. */
-static int agentless_passive(const parley_coder *c, const cverb *v)
+ * acted on, and no source is named (not for force posture and withdrawals). */
+static int agentless_passive(const parley_coder *c, const cverb *v, const char *code)
 {
+    /* "the army was put on high alert", "troops were withdrawn": in force
+     * posture and de-escalation the subject's side is the source */
+    if (!strncmp(code, "15", 2) || !strncmp(code, "087", 3) || !strncmp(code, "166", 3)) return 0;
     uint8_t vf = c->t[v->at].vform;
     if ((vf != PL_VF_PAST && vf != PL_VF_PART) || !c->t[v->at].isverb) return 0;
     long q = (long)v->first - 1;
@@ -1828,6 +1940,14 @@ static int agentless_passive(const parley_coder *c, const cverb *v)
         if (is_boundary(c, r) || c->t[r].isverb) break;
     }
     return 1;
+}
+
+/* a straight or curly quotation mark */
+static int is_quote(const parley_coder *c, size_t q)
+{
+    const char *w = c->t[q].norm;
+    return c->t[q].cls == CL_PUNCT && (!strcmp(w, "\"") || !strcmp(w, "``") || !strcmp(w, "''") ||
+                                       !strcmp(w, "\xe2\x80\x9c") || !strcmp(w, "\xe2\x80\x9d"));
 }
 
 /* Default subject of verb v: the first coded group of its clause before
@@ -1864,6 +1984,8 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
         long q = (long)v->first - 1;
         while (q >= 0 && (c->t[q].cls == CL_AUX || c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG))
             q--;
+        /* 'Russia "works with ...': a quote opened between subject and verb */
+        if (c->d->bundled && q > 0 && is_quote(c, (size_t)q) && c->t[q - 1].group >= 0) q--;
         int gi = q >= 0 ? c->t[q].group : -1;
         if (gi >= 0 && gi != exclude && c->g[gi].last == q && !pp_object(c, c->g[gi].first) &&
             !c->g[gi].newactor) {
@@ -1896,6 +2018,23 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
              * (TABARI takes the first actor all the same) */
             if (c->d->format_tabari) continue;
             return -1;
+        }
+    }
+    /* "the US secretary of state, in turn, pledged": a short verbless
+     * parenthetical between the subject and the verb */
+    size_t vq = st;
+    while (vq < v->first && (c->t[vq].cls == CL_AUX || c->t[vq].cls == CL_ADV)) vq++;
+    if (!c->d->format_tabari && st > 2 && c->t[st - 1].cls == CL_COMMA && vq == v->first) {
+        size_t k = st - 1;
+        while (k > 0 && st - 1 - k < 5 && c->t[k - 1].cls != CL_COMMA && !c->t[k - 1].isverb &&
+               c->t[k - 1].cls != CL_PUNCT)
+            k--;
+        if (k > 1 && k < st - 1 && c->t[k - 1].cls == CL_COMMA) {
+            int gi = c->t[k - 2].group;
+            const char *tmp[MAX_CODES];
+            if (gi >= 0 && gi != exclude && c->g[gi].last == k - 2 && !c->g[gi].pron &&
+                !pp_object(c, c->g[gi].first) && group_codes(c, gi, tmp, 1))
+                return gi;
         }
     }
     /* no subject in the clause: the sentence subject, unless the clause is
@@ -1962,11 +2101,19 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
         int gi = c->t[q].group;
         if (gi < 0 || gi == exclude || c->g[gi].first != q) continue;
         if (c->g[gi].pron) continue;
+        /* "..., according to the opposition": who reports, never the target */
+        if (c->d->bundled && q >= 2 && (c->t[q - 1].wf & F_TO) && !strcmp(c->t[q - 2].norm, "ACCORDING"))
+            continue;
         if (c->g[gi].newactor && c->g[gi].ncodes) {
             if (fallback < 0) fallback = gi;
             continue;
         }
         if (!c->g[gi].ncodes) continue;
+        /* Parley's own dictionaries: "..., according to the opposition" names
+         * the source of the report, not the target */
+        if (c->d->bundled && q >= 2 && !strcmp(c->t[q - 1].norm, "TO") &&
+            !strcmp(c->t[q - 2].norm, "ACCORDING"))
+            continue;
         if (agent_only >= 0) {
             /* "deployed troops to the Central African Republic": an actor
              * after to/with/against beats the agents-only object */
@@ -2023,6 +2170,15 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
     for (int i = 0; i < n; i++) {
         if (strncmp(codes[i], "---", 3) != 0 || !codes[i][3]) continue;
         const char *cc = NULL;
+        /* "attacked an Israeli army patrol and killed two soldiers": another
+         * phrase of the sentence with the same role gives the country */
+        for (size_t gi = 0; gi < c->ng && !cc && c->d->bundled; gi++)
+            for (int k = 0; k < c->g[gi].ncodes && !cc; k++) {
+                const char *gc = c->g[gi].codes[k];
+                int mine = 0;
+                for (int j = 0; j < no; j++) mine |= !strncmp(other[j], gc, 3);
+                if (!mine && country_prefix(gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
+            }
         for (int j = 0; j < no && !cc; j++)
             if (country_prefix(other[j])) cc = other[j];
         for (size_t gi = 0; gi < c->ng && !cc; gi++)
@@ -2285,6 +2441,391 @@ static const char *family_name(int fam)
     }
 }
 
+/* Passive voice: "X were VERBed (to Y ...) by Z".  Returns the group after
+ * "by" when the verb follows a form of "be" and only adverbs, prepositional
+ * phrases and "to ..." lie between the verb and "by"; else -1. */
+static int passive_agent(const parley_coder *c, const cverb *v, size_t stop)
+{
+    long q = (long)v->first - 1;
+    while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG)) q--;
+    uint8_t vf = c->t[v->at].vform;
+    if (vf != PL_VF_PART && vf != PL_VF_PAST && vf != PL_VF_NONE) return -1;
+    if (q >= 0 && c->d->bundled && q + 1 == (long)v->first && c->t[q].group >= 0 &&
+        (c->t[q].pos == PL_POS_NOUN || c->t[q].pos == PL_POS_PROPN) && vf != PL_VF_NONE &&
+        v->last + 2u < c->nt && !strcmp(c->t[v->last + 1].norm, "BY")) {
+        /* a reduced relative: "a ceasefire brokered by Egypt" */
+        int gi = c->t[v->last + 2].group;
+        return gi >= 0 && c->g[gi].first == v->last + 2u && c->g[gi].ncodes ? gi : -1;
+    }
+    if (q < 0 || !(c->t[q].wf & F_BE)) return -1;
+    for (size_t r = v->last + 1u; r + 1 < stop && r + 1 < c->nt && r <= v->last + 12u; r++) {
+        const ctok *t = &c->t[r];
+        if (!strcmp(t->norm, "BY")) {
+            int gi = c->t[r + 1].group;
+            return gi >= 0 && c->g[gi].first == r + 1 && c->g[gi].ncodes ? gi : -1;
+        }
+        if (t->isverb || (t->wf & F_SUBPREP)) return -1;
+        if (t->cls == CL_ADV || (t->cls == CL_PREP && r > v->last + 1u) || t->group >= 0) continue;
+        if (t->cls == CL_PART && !(t->wf & F_TO) && r == v->last + 1u) continue; /* "shot down by" */
+        if (t->cls == CL_PREP || ((t->wf & F_TO) && r + 1 < c->nt && c->t[r + 1].pos != PL_POS_VERB))
+            continue;
+        return -1;
+    }
+    return -1;
+}
+
+/* story.c: '"Israel must stop the attacks," said Lavrov.' — a verb of saying
+ * right after the comma (and quote) that closes the content, followed by the
+ * speaker and nothing else with a verb: the speaker is the source, the
+ * content's first actor other than the speaker's country the target. */
+static void inverted_said(parley_coder *c, const cverb *v, int *src, int *tgt)
+{
+    if (!pl_story_say_word(c->t[v->at].norm) || v->first == 0) return;
+    long q = (long)v->first - 1;
+    while (q > 0 && is_quote(c, (size_t)q)) q--;
+    if (c->t[q].cls != CL_COMMA) return;
+    size_t a = (size_t)v->last + 1;
+    int gi = a < c->nt ? c->t[a].group : -1;
+    if (gi < 0 || c->g[gi].first != a || c->g[gi].pron || !c->g[gi].ncodes) return;
+    for (size_t r = (size_t)c->g[gi].last + 1; r < c->nt; r++)
+        if (c->t[r].isverb || c->t[r].cls == CL_COMMA || c->t[r].cls == CL_REL || c->t[r].cls == CL_SCONJ)
+            return;
+    *src = gi;
+    *tgt = -1;
+    for (size_t r = 0; r < (size_t)q; r++) {
+        int g = c->t[r].group;
+        if (g >= 0 && c->g[g].first == r && !c->g[g].pron && c->g[g].ncodes &&
+            pl_story_other_actor(c->g[gi].codes[0], c->g[g].codes, c->g[g].ncodes)) {
+            *tgt = g;
+            return;
+        }
+    }
+}
+
+/* Parley's own dictionaries, statements (01x codes): "Lavrov said Russia
+ * works with Israel and Hamas" is no statement to Russia (emit drops a
+ * country toward itself); the target is the next actor of the reported
+ * content that is not the speaker's country, else none (a one-sided
+ * statement, see one_sided).  Returns the new target group or -1. */
+static int statement_other_target(parley_coder *c, const cverb *v, int src, int tgt)
+{
+    /* only the subject of the content, right after the verb (and "that") */
+    size_t q0 = (size_t)v->last + 1;
+    if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+    if (c->g[tgt].first != q0) return tgt;
+    const char *sc[MAX_CODES], *tc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1), nt = group_codes(c, tgt, tc, 0);
+    if (!ns || !nt || !country_prefix(sc[0])) return tgt;
+    for (int k = 0; k < nt; k++)
+        if (strncmp(tc[k], sc[0], 3) != 0 || (sc[0][3] && tc[k][3])) return tgt;
+    for (size_t q = (size_t)c->g[tgt].last + 1; q < c->nt; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        for (int k = 0; k < c->g[gi].ncodes; k++)
+            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
+                return gi;
+    }
+    return -1;
+}
+
+/* Passive voice: a verb pattern's object part matched in the passive subject
+ * ("Sanctions against Iran were lifted by ..." as "lifted sanctions against
+ * Iran").  Only patterns without a part before the verb; the match must end
+ * before the auxiliary.  Returns the pattern or NULL. */
+static const pl_pattern *passive_pattern(parley_coder *c, const cverb *v, const pl_verb_block *gb,
+                                         binding *b)
+{
+    long aux = (long)v->first - 1;
+    while (aux >= 0 && (c->t[aux].cls == CL_ADV || c->t[aux].cls == CL_NEG)) aux--;
+    if (aux <= 0) return NULL;
+    size_t st = (size_t)aux;
+    while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
+    if (st >= (size_t)aux) return NULL;
+    size_t nt = c->nt;
+    const pl_pattern *hit = NULL;
+    c->nt = (size_t)aux; /* the subject only */
+    for (uint32_t k = 0; k < gb->npat && !hit; k++) {
+        const pl_pattern *pt = &c->d->patterns[gb->first_pat + k];
+        if (pt->npre || !pt->npost) continue;
+        const pl_pelem *el = &c->d->pelems[pt->elems];
+        int ok = 1;
+        for (size_t e = 0; e < pt->npost && ok; e++)
+            if (el[e].kind == PL_PE_WORD && !el[e].stem && !wset_has(c, el[e].arg)) ok = 0;
+        if (!ok) continue;
+        b->src = b->tgt = b->cmp = -1;
+        b->cmp_post = 0;
+        b->budget = 4096;
+        b->sub_at = -1;
+        b->pre_lo = v->first;
+        b->post_hi = v->last;
+        if (match_fwd(c, el, 0, pt->npost, st, b) && b->src < 0 && b->cmp < 0) hit = pt;
+    }
+    c->nt = nt;
+    if (!hit) b->src = b->tgt = b->cmp = -1;
+    b->pre_lo = v->first, b->post_hi = v->last;
+    return hit;
+}
+
+/* Is group gi a place ("in Brussels", "at the border")? */
+static int g_locative(const parley_coder *c, int gi)
+{
+    size_t f = c->g[gi].first;
+    if (f == 0) return 0;
+    const char *p = c->t[f - 1].norm;
+    return !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "ACROSS");
+}
+
+/* Is agent mention mi the source's own forces (MIL, COP)? */
+static int force_agent(const parley_coder *c, int mi)
+{
+    const char *a = pl_dict_s(c->d, c->d->agents[c->m[mi].idx].code);
+    return !strcmp(a, "MIL") || !strcmp(a, "COP");
+}
+
+/* Parley's own dictionaries: codes whose object is the source's own forces
+ * (force posture 15x, withdrawal 0874): "deployed police in Hong Kong",
+ * "withdrew its troops from the city of Kherson", "raised its alert level
+ * after North Korea's attack".  The target is the place or the adversary,
+ * not the troops.  Returns the group to use (tgt itself when it is not
+ * the source's forces) and sets *bare when only the actor part of the
+ * group's code is meant. */
+static int own_forces_target(parley_coder *c, const char *code, int src, int tgt, size_t from,
+                             size_t stop, int *bare)
+{
+    *bare = 0;
+    if (strncmp(code, "15", 2) != 0 && strcmp(code, "0874") != 0) return tgt;
+    if (tgt >= 0 && code[0] == '1' && g_locative(c, tgt)) {
+        /* "raised their alert level in Brussels after threats by Islamic
+         * State": the adversary, not the place */
+        int bare2 = 0, adv = own_forces_target(c, code, src, -1, (size_t)c->g[tgt].last + 1, stop, &bare2);
+        if (adv >= 0 && bare2) {
+            *bare = 1;
+            return adv;
+        }
+        return tgt;
+    }
+    if (tgt >= 0) {
+        const group *g = &c->g[tgt];
+        int uk = c->t[g->first].unit;
+        if (g->pron || g->compound || uk < 0) return tgt;
+        const unit *u = &c->u[uk];
+        if (u->first != g->first || u->last != g->last || !u->nagents) return tgt;
+        for (int a = 0; a < u->nagents; a++)
+            if (!force_agent(c, u->agents[a])) return tgt;
+        if (u->actor >= 0) {
+            /* "police in Hong Kong": the place joined after in/from/of */
+            size_t af = c->m[u->actor].first, prep = 0;
+            for (size_t q = c->m[u->agents[0]].last + 1u; q < af; q++)
+                if (c->t[q].cls == CL_PREP) prep = 1;
+            if (!prep) return tgt;
+            *bare = 1;
+            return tgt;
+        }
+        from = (size_t)g->last + 1;
+    }
+    /* the troops alone: the next actor, also past "after" ("after North
+     * Korea's artillery attack") */
+    int sub = 0;
+    for (size_t q = from; q < stop && q < c->nt; q++) {
+        if (c->t[q].isverb || c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT ||
+            c->t[q].cls == CL_REL)
+            break;
+        if ((c->t[q].wf & F_SUBPREP) && !(sub++ == 0 && !strcmp(c->t[q].norm, "AFTER"))) break;
+        int gi = c->t[q].group;
+        if (gi < 0 || gi == src || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        if (!strncmp(c->g[gi].codes[0], "---", 3)) continue;
+        if (sub) *bare = 1; /* the adversary: North Korea, not its artillery */
+        return gi;
+    }
+    return tgt;
+}
+
+/* Parley's own dictionaries: "Egyptian and Saudi forces conducted joint air
+ * force exercises": a compound subject whose only object is a role without a
+ * country, the role of its own members (---MIL after EGYMIL, SAUMIL), acts
+ * among itself (each member toward the others). */
+static int same_role_object(const parley_coder *c, int src, const char **scodes, int ns,
+                            const char **tcodes, int ntg)
+{
+    if (src < 0 || ns < 2 || ntg != 1 || c->g[src].pron || !c->g[src].compound) return 0;
+    if (strncmp(tcodes[0], "---", 3) != 0 || !tcodes[0][3]) return 0;
+    for (int i = 0; i < ns; i++)
+        if (strlen(scodes[i]) > 3 && !strcmp(scodes[i] + 3, tcodes[0] + 3)) return 1;
+    return 0;
+}
+
+/* Parley's own dictionaries: "Trump cut U.S. aid to the Palestinians": an
+ * object of the source's own country (the adjective of "U.S. aid") gives
+ * way to an actor after to/with/against. */
+static int own_country_object(parley_coder *c, int src, int tgt, size_t stop)
+{
+    const char *sc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1);
+    const group *t = &c->g[tgt];
+    if (!ns || t->pron || !t->ncodes) return tgt;
+    for (int k = 0; k < t->ncodes; k++) {
+        int own = 0;
+        for (int j = 0; j < ns; j++)
+            own |= country_prefix(sc[j]) && !strncmp(sc[j], t->codes[k], 3);
+        if (!own) return tgt;
+    }
+    for (size_t q = (size_t)t->last + 1; q < stop && q < c->nt; q++) {
+        if (c->t[q].isverb || is_boundary(c, q)) break;
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        if (directional_prep(c, q) && strncmp(c->g[gi].codes[0], "---", 3) != 0 &&
+            strncmp(c->g[gi].codes[0], t->codes[0], 3) != 0)
+            return gi;
+        break;
+    }
+    return tgt;
+}
+
+/* Is group gi a possessive phrase whose head noun is a verb of the
+ * dictionary ("Obama's visit", "Iran's talks")? */
+static int nominal_topic(const parley_coder *c, int gi)
+{
+    const group *g = &c->g[gi];
+    if (g->pron || g->compound || g->last <= g->first) return 0;
+    int poss = 0;
+    for (size_t q = g->first; q < g->last; q++) poss |= c->t[q].cls == CL_POSS;
+    size_t cnt = 0;
+    if (poss) pl_names_lookup(&c->d->verb_names, c->t[g->last].w, &cnt);
+    return poss && cnt > 0 && c->t[g->last].ment < 0;
+}
+
+/* Is group t a thing named after actors ("the Iranian nuclear deal") whose
+ * every code also belongs to the compound group s? */
+static int passive_among(const parley_coder *c, int s, int t)
+{
+    const group *gs = &c->g[s], *gt = &c->g[t];
+    /* only a thing named after an actor ("the Iranian deal"), not an actor */
+    if (gt->pron || !gt->ncodes || c->t[gt->last].ment >= 0) return 0;
+    for (int k = 0; k < gt->ncodes; k++) {
+        int in = 0;
+        for (int j = 0; j < gs->ncodes; j++) in |= !strcmp(gs->codes[j], gt->codes[k]);
+        if (!in) return 0;
+    }
+    return 1;
+}
+
+/* Does the pattern itself hold a negation word ("- NOT * [---]")?  Only then
+ * is a "not" inside the span it matched part of the pattern (bundled
+ * dictionaries; PETRARCH and TABARI read any "not" inside the span as the
+ * pattern's own); else "Sanctions
+ * against Syria were not eased by X" ("- &SANCTIONS * [085]") is negated. */
+static int pattern_negates(const parley_dict *d, const pl_pattern *pt)
+{
+    const pl_pelem *el = &d->pelems[pt->elems];
+    for (size_t k = 0; k < (size_t)pt->npre + pt->npost; k++)
+        if (el[k].kind == PL_PE_WORD) {
+            const char *w = pl_intern_str(&d->words, el[k].arg);
+            if (word_flags(w, pl_intern_len(&d->words, el[k].arg)) & F_NEG) return 1;
+        }
+    return 0;
+}
+
+/* Parley's own dictionaries: "Lavrov said while commenting on the talks that
+ * the U.S. confirmed ...": after a subordinate clause, the statement's
+ * content starts at "that"; its first actor other than the speaker's
+ * country is the target.  Returns the group or -1. */
+static int statement_that_target(parley_coder *c, const cverb *v, int src)
+{
+    const char *sc[MAX_CODES];
+    int ns = group_codes(c, src, sc, 1);
+    size_t q = (size_t)v->last + 1;
+    if (!ns || q >= c->nt || !(c->t[q].wf & F_SUBPREP)) return -1;
+    while (q < c->nt && strcmp(c->t[q].norm, "THAT") != 0) {
+        if (c->t[q].cls == CL_COMMA || (c->t[q].cls == CL_PUNCT && !is_quote(c, q)) ||
+            q > (size_t)v->last + 12u)
+            return -1;
+        q++;
+    }
+    for (; q < c->nt; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        for (int k = 0; k < c->g[gi].ncodes; k++)
+            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
+                return gi;
+    }
+    return -1;
+}
+
+/* Parley's own dictionaries: a statement (01x) with a source and no target
+ * ('"There is no common ground yet," Lavrov said', "Russia denied ...") is
+ * still a statement: delivered with the target "---" unless require_dyad was
+ * set explicitly.  The source must name an actor ("officials said" gives
+ * ---GOV: nothing). */
+static int one_sided(const parley_coder *c, const cverb *v, const char *code,
+                     const char *const *scodes, int ns, int ntg)
+{
+    /* "found it difficult to say", "refused to comment": no statement made */
+    long q = (long)v->first - 1;
+    while (q >= 0 && c->t[q].cls == CL_ADV) q--;
+    if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO")) return 0;
+    /* "the Kremlin has said nothing about the plan" */
+    if ((size_t)v->last + 1 < c->nt && !strcmp(c->t[v->last + 1].norm, "NOTHING")) return 0;
+    return c->d->bundled && c->opt.require_dyad == 0 && ns > 0 && ntg == 0 && code &&
+           code[0] == '0' && code[1] == '1' && strncmp(scodes[0], "---", 3) != 0;
+}
+
+/* Parley's own dictionaries: "Lavrov said Tuesday after talks with Clinton",
+ * "arrived following a meeting with X": the subject of the verb met X (040),
+ * an event of its own next to the verb's.  The phrase must follow the verb in
+ * its clause (no comma or other verb between). */
+static void after_talks(parley_coder *c, const cverb *v, int src, const char *const *scodes, int ns,
+                        const char *mode)
+{
+    size_t q = (size_t)v->last + 1;
+    for (; q < c->nt && q <= (size_t)v->last + 4u; q++) {
+        if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT || c->t[q].isverb) return;
+        if (!strcmp(c->t[q].norm, "AFTER") || !strcmp(c->t[q].norm, "FOLLOWING")) break;
+    }
+    if (q >= c->nt || q > (size_t)v->last + 4u) return;
+    q++;
+    while (q < c->nt && (c->t[q].cls == CL_DET || c->t[q].pos == PL_POS_ADJ)) q++;
+    if (q + 2 >= c->nt) return;
+    const char *n = c->t[q].norm;
+    if (strcmp(n, "TALKS") != 0 && strcmp(n, "MEETING") != 0 && strcmp(n, "MEETINGS") != 0 &&
+        strcmp(n, "CONSULTATIONS") != 0)
+        return;
+    if (strcmp(c->t[q + 1].norm, "WITH") != 0) return;
+    int gi = c->t[q + 2].group;
+    if (gi < 0 || c->g[gi].first != q + 2 || gi == src) return;
+    const char *tc[MAX_CODES];
+    int nt = group_codes(c, gi, tc, 0);
+    pl_buf b;
+    pl_buf_init(&b);
+    pl_buf_puts(&b, "\"after talks with\" after the verb (040)");
+    group_evidence(c, src, "source", &b);
+    group_evidence(c, gi, "target", &b);
+    const char *ev = pl_arena_strdup(&c->arena, b.data ? b.data : "");
+    pl_buf_free(&b);
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++)
+            if (strncmp(scodes[i], "---", 3) != 0) emit(c, scodes[i], tc[j], "040", src, gi, v, mode, ev);
+}
+
+/* "They attacked an Israeli army patrol and killed two soldiers": an
+ * agents-only target of a verb whose subject already acted on a target of
+ * some country in this sentence takes that country (ISRMIL), not the
+ * subject's. */
+static void same_side_country(parley_coder *c, int src, const char **tcodes, int ntg)
+{
+    if (src < 0) return;
+    const char *cc = NULL;
+    for (size_t i = c->npend; i > 0 && !cc; i--) {
+        const pending *p = &c->pend[i - 1];
+        if (p->sgi == src && p->tgi >= 0 && p->tgi != src && country_prefix(p->tgt)) cc = p->tgt;
+    }
+    for (int j = 0; cc && j < ntg; j++) {
+        if (strncmp(tcodes[j], "---", 3) != 0 || !tcodes[j][3]) continue;
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.3s%s", cc, tcodes[j] + 3);
+        tcodes[j] = pl_arena_strdup(&c->arena, buf);
+    }
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2324,6 +2865,18 @@ static void code_verb(parley_coder *c, size_t vi)
         }
     }
     if (frame_verb(c, v) && !hit) return; /* a frame verb codes only its patterns */
+    /* the passive subject as the object: "sanctions ... were lifted by X" */
+    int pby = -1;
+    if (!hit && !d->format_tabari && (pby = passive_agent(c, v, c->nt)) >= 0)
+        for (size_t ci = 0; ci < ncand && !hit; ci++) {
+            const pl_verb_form *g = &d->vforms[cand[ci]];
+            const pl_verb_block *gb = &d->blocks[g->block];
+            if ((hit = passive_pattern(c, v, gb, &b))) {
+                code = hit->code;
+                f = g;
+                blk = gb;
+            }
+        }
     if (!hit)
         for (size_t ci = 0; ci < ncand; ci++) {
             const pl_verb_form *g = &d->vforms[cand[ci]];
@@ -2354,7 +2907,9 @@ static void code_verb(parley_coder *c, size_t vi)
         /* "lifted the curfew imposed after ...", "a truce brokered in Moscow" */
         if (d->bundled && reduced_relative(c, v)) return;
         /* "had been killed in its consulate": the subject is no source */
-        if (d->bundled && (!hit || !hit->npre) && agentless_passive(c, v)) return;
+        if (d->bundled && (!hit || !hit->npre) && code.a != PL_NOCODE &&
+            agentless_passive(c, v, pl_dict_s(d, code.a)))
+            return;
         /* "after leaving X": a gerund object of a preposition */
         if (q >= 0 && c->t[v->at].vform == PL_VF_GERUND && c->t[q].cls == CL_PREP &&
             strcmp(c->t[q].norm, "BY") != 0)
@@ -2383,7 +2938,7 @@ static void code_verb(parley_coder *c, size_t vi)
     for (long q = (long)v->first - 1, steps = 0; q >= 0 && steps < 4; q--, steps++) {
         const ctok *t = &c->t[q];
         if (t->cls == CL_NEG) {
-            if (q < b.pre_lo) mode = "negated";
+            if (q < b.pre_lo || (hit && d->bundled && !pattern_negates(d, hit))) mode = "negated";
             break;
         }
         if (t->ment >= 0 || t->group >= 0) break; /* "Theresa May accused" */
@@ -2463,28 +3018,31 @@ static void code_verb(parley_coder *c, size_t vi)
     }
     int src = b.src, tgt = b.tgt;
     int passive = 0;
-    if (src < 0 && b.cmp < 0 && (tgt < 0 || c->g[tgt].first > v->last)) {
+    if (src < 0 && b.cmp < 0) {
         /* passive: BE + participle ... BY group (a + bound after the verb by
-         * an active-voice pattern is dropped: "was received by X in Muscat") */
-        long q = (long)v->first - 1;
-        while (q >= 0 && c->t[q].cls == CL_ADV) q--;
-        if (q >= 0 && (c->t[q].wf & F_BE) &&
-            (c->t[v->at].vform == PL_VF_PART || c->t[v->at].vform == PL_VF_PAST ||
-             c->t[v->at].vform == PL_VF_NONE)) {
-            for (size_t r = v->last + 1; r + 1 < stop && r <= v->last + 3u; r++) {
-                if (!strcmp(c->t[r].norm, "BY") && c->t[r + 1].group >= 0 &&
-                    c->g[c->t[r + 1].group].ncodes) {
-                    src = c->t[r + 1].group;
-                    passive = 1;
-                    tgt = -1;
-                    break;
-                }
-                if (c->t[r].cls != CL_ADV) break;
-            }
+         * an active-voice pattern is dropped: "was received by X in Muscat";
+         * one bound in the subject by a passive match is kept) */
+        int by = passive_agent(c, v, stop);
+        if (by < 0 && pby >= 0 && hit && !hit->npre) by = pby; /* matched as a passive */
+        if (by >= 0 && (tgt < 0 || c->g[tgt].first > v->last)) {
+            src = by;
+            passive = 1;
+            tgt = -1;
+        } else if (by >= 0 && by == pby) {
+            src = by;
+            passive = 1;
         }
     }
     if (passive) {
         if (tgt < 0) tgt = default_source(c, v, v->first, src);
+        /* "The Iranian nuclear deal was signed by Iran and six world
+         * powers": a subject coded like a member of the compound agent
+         * leaves the compound acting among itself */
+        if (tgt >= 0 && d->bundled && c->g[src].compound && passive_among(c, src, tgt)) tgt = -2;
+        /* an uncoded subject ("Medical teams were sent to Nepal by India"):
+         * the actor after the verb */
+        if (tgt == -1) tgt = default_target(c, (size_t)v->last + 1, stop, src);
+        if (tgt == -2) tgt = -1;
     } else {
         if (src < 0) {
             int limit = v->first;
@@ -2515,6 +3073,22 @@ static void code_verb(parley_coder *c, size_t vi)
                     !strcmp(p, "NEAR") || !strcmp(p, "BY"))
                     tgt = -1;
             }
+            /* Parley's own dictionaries: "discussed cyber security and North
+             * Korea" names topics; only "discussed ... with X" names a party */
+            if (tgt >= 0 && d->bundled && b.tgt < 0 && !strncmp(c->t[v->at].norm, "DISCUSS", 7) &&
+                strcmp(c->t[c->g[tgt].first - 1].norm, "WITH") != 0) {
+                int w = -1;
+                for (size_t r = (size_t)c->g[tgt].last + 1; r + 1 < stop && w < 0; r++)
+                    if (!strcmp(c->t[r].norm, "WITH") && c->t[r + 1].group >= 0 &&
+                        c->g[c->t[r + 1].group].ncodes && c->t[r + 1].group != src)
+                        w = c->t[r + 1].group;
+                tgt = w;
+            }
+            /* "Lavrov and Clinton discussed Obama's visit to Russia": a
+             * possessive event noun is a topic */
+            if (tgt >= 0 && src >= 0 && d->bundled && c->g[src].compound && c->g[src].ncodes >= 2 &&
+                nominal_topic(c, tgt))
+                tgt = -1;
             /* TABARI: no actor after the verb: the last one before it */
             if (tgt < 0 && c->d->format_tabari && src >= 0)
                 for (size_t r = (size_t)c->g[src].last + 1; r < v->first; r++) {
@@ -2554,8 +3128,26 @@ static void code_verb(parley_coder *c, size_t vi)
         src = b.cmp;
         if (b.tgt < 0 || tgt == b.cmp) tgt = -1;
     }
+    if (c->story_on && b.src < 0 && b.tgt < 0 && b.cmp < 0 && !passive)
+        inverted_said(c, v, &src, &tgt);
+    const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
+    if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
+        src >= 0 && tgt >= 0)
+        tgt = statement_other_target(c, v, src, tgt);
+    if (d->bundled && c0[0] == '0' && c0[1] == '1' && b.tgt < 0 && b.cmp < 0 && !passive &&
+        src >= 0 && tgt < 0)
+        tgt = statement_that_target(c, v, src);
+    if (d->bundled && !passive && b.tgt < 0 && b.cmp < 0 && src >= 0 && tgt >= 0 && tgt != src &&
+        c->g[tgt].first > v->last)
+        tgt = own_country_object(c, src, tgt, stop);
+    int bare = 0;
+    if (d->bundled && code.a != PL_NOCODE && b.cmp < 0)
+        tgt = own_forces_target(c, pl_dict_s(d, code.a), src, tgt, (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1), stop, &bare);
     const char *scodes[MAX_CODES], *tcodes[MAX_CODES];
     int ns = group_codes(c, src, scodes, 1), ntg = group_codes(c, tgt, tcodes, 0);
+    if (bare && ntg == 1 && country_prefix(tcodes[0]))
+        tcodes[0] = pl_arena_strndup(&c->arena, tcodes[0], 3);
+    if (d->bundled && same_role_object(c, src, scodes, ns, tcodes, ntg)) ntg = 0, tgt = -1;
     if (c->debug)
         fprintf(stderr, "  verb %s: code %s%s%s src G%d(%d) tgt G%d(%d) mode '%s'%s\n", c->t[v->at].norm,
                 code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", code.b != PL_NOCODE ? ":" : "",
@@ -2565,9 +3157,10 @@ static void code_verb(parley_coder *c, size_t vi)
         ntg = own_country_target(c, code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", scodes[0], tcodes);
     int recip = ns >= 2 && ntg == 0 &&
                 ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
+    int lone = !recip && one_sided(c, v, c0, scodes, ns, ntg);
     if (!recip && (!ns && !ntg)) return;
-    if (!recip && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
-    if (!recip && !ntg) {
+    if (!recip && !lone && c->opt.require_dyad >= 0 && (!ns || !ntg)) return;
+    if (!recip && !lone && !ntg) {
         /* no target: only when a phrase follows ("said on Saturday"), not
          * at the end of the sentence or before "today" */
         size_t q = (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1);
@@ -2619,18 +3212,22 @@ static void code_verb(parley_coder *c, size_t vi)
         return;
     }
     if (!ns && !ntg) return;
-    if (dyad && (!ns || !ntg)) return;
+    if (dyad && !lone && (!ns || !ntg)) return;
     if (!ns) scodes[0] = "---", ns = 1;
     if (!ntg) tcodes[0] = "---", ntg = 1;
-    const char *c0 = code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "";
+    const char *s_own[MAX_CODES], *t_own[MAX_CODES];
+    memcpy(s_own, scodes, sizeof s_own);
+    memcpy(t_own, tcodes, sizeof t_own);
     if (d->bundled && strncmp(c0, "01", 2) != 0) {
         /* "security forces fired at protesters": an agent without a country
          * takes the country of the other side, else of a place named in the
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
+        same_side_country(c, src, tcodes, ntg);
         infer_country(c, scodes, ns, tcodes, ntg);
         infer_country(c, tcodes, ntg, scodes, ns);
     }
+    if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < ntg; j++) {
             if (made >= c->opt.max_compound) {
@@ -2641,6 +3238,11 @@ static void code_verb(parley_coder *c, size_t vi)
                 }
                 return;
             }
+            /* a role whose country was only inferred from the other side
+             * ("Russia proposed ... the opposition"): no event with it */
+            if ((scodes[i] != s_own[i] || tcodes[j] != t_own[j]) && !strncmp(scodes[i], tcodes[j], 3) &&
+                (!scodes[i][3] || !tcodes[j][3]))
+                continue;
             if (ca) emit(c, scodes[i], tcodes[j], ca, src, tgt, v, mode, evid), made++;
             if (cb) emit(c, tcodes[j], scodes[i], cb, tgt, src, v, mode, evid), made++;
         }
@@ -2651,6 +3253,84 @@ static void code_verb(parley_coder *c, size_t vi)
             snprintf(c->last_buf[i], sizeof c->last_buf[i], "%s", scodes[i]);
             c->last_codes[c->nlast++] = c->last_buf[i];
         }
+    }
+}
+
+/* Parley's own dictionaries: possessive nominal events.  "Xi Jinping's
+ * state visit to the United States began ...", "Lavrov's talks with Kerry
+ * ended ...", "during Putin's visit to China": the possessor, a head noun
+ * that is a verb of the dictionary (its block's code) and an actor after
+ * to/with/on/against make an event, whatever the main verb, when the phrase
+ * is a subject or follows during/after; not when it is a verb's object
+ * ("discussed Obama's visit to Russia"), planned, or called off. */
+static void nominal_events(parley_coder *c)
+{
+    const parley_dict *d = c->d;
+    for (size_t i = 1; i + 3 < c->nt; i++) {
+        if (c->t[i].cls != CL_POSS || c->t[i].unit < 0 || c->t[i].group < 0) continue;
+        const unit *u = &c->u[c->t[i].unit];
+        size_t head = u->last;
+        if (head <= i || u->actor < 0 || c->m[u->actor].last >= i || head + 2 >= c->nt) continue;
+        const char *p = c->t[head + 1].norm;
+        if (strcmp(p, "TO") && strcmp(p, "WITH") && strcmp(p, "ON") && strcmp(p, "AGAINST")) continue;
+        int tg = c->t[head + 2].group;
+        if (tg < 0 || c->g[tg].first != head + 2 || !c->g[tg].ncodes || c->g[tg].pron) continue;
+        int sg = c->t[i].group;
+        if (c->g[sg].last != head || c->g[sg].pron || !c->g[sg].ncodes) continue;
+        /* the phrase's place: a subject, or after during/after */
+        size_t gf = c->g[sg].first;
+        if (gf > 0) {
+            const ctok *b = &c->t[gf - 1];
+            if (b->cls != CL_COMMA && strcmp(b->norm, "DURING") && strcmp(b->norm, "AFTER") &&
+                strcmp(b->norm, "FOLLOWING"))
+                continue;
+        }
+        int skip = 0;
+        for (size_t q = i + 1; q < head && !skip; q++) {
+            const char *w = c->t[q].norm;
+            skip = !strcmp(w, "PLANNED") || !strcmp(w, "PROPOSED") || !strcmp(w, "UPCOMING") ||
+                   !strcmp(w, "EXPECTED") || !strcmp(w, "POSSIBLE") || !strcmp(w, "FUTURE");
+        }
+        for (size_t q = (size_t)c->g[tg].last + 1; q < c->nt && !skip && !is_boundary(c, q); q++) {
+            const char *w = c->t[q].norm;
+            skip = !strncmp(w, "CANCEL", 6) || !strncmp(w, "POSTPON", 7) || !strncmp(w, "DELAY", 5) ||
+                   !strncmp(w, "SCRAP", 5) || !strcmp(w, "OFF") || c->t[q].cls == CL_NEG ||
+                   (c->t[q].wf & (F_MODAL | F_FUTURE));
+        }
+        if (skip) continue;
+        size_t cnt;
+        const pl_name *nm = pl_names_lookup(&d->verb_names, c->t[head].w, &cnt);
+        const pl_verb_form *f = NULL;
+        pl_vcode code = {0};
+        for (size_t k = 0; k < cnt && !f; k++) {
+            const pl_verb_form *g = &d->vforms[nm[k].target];
+            pl_vcode gc = g->code.set ? g->code : d->blocks[g->block].code;
+            if (g->nwords == 1 && gc.set && !gc.null && gc.a != PL_NOCODE) f = g, code = gc;
+        }
+        if (!f) continue;
+        c->v = pl_grow(c->v, &c->capv, c->nv + 1, sizeof *c->v);
+        cverb cv = {(uint16_t)head, (uint16_t)head, (uint16_t)head, (uint32_t)(f - d->vforms)};
+        c->v[c->nv++] = cv;
+        const cverb *v = &c->v[c->nv - 1];
+        pl_buf ev;
+        pl_buf_init(&ev);
+        pl_buf_puts(&ev, "verb ");
+        pl_buf_puts(&ev, pl_dict_s(d, d->blocks[f->block].name));
+        put_src(&ev, d, f->src);
+        pl_buf_puts(&ev, "; possessive nominal event");
+        group_evidence(c, sg, "source", &ev);
+        group_evidence(c, tg, "target", &ev);
+        const char *evid = pl_arena_strdup(&c->arena, ev.data ? ev.data : "");
+        pl_buf_free(&ev);
+        const char *ca = pl_dict_s(d, code.a), *cb = code.b != PL_NOCODE ? pl_dict_s(d, code.b) : NULL;
+        const char *sc[MAX_CODES], *tc[MAX_CODES];
+        int ns = group_codes(c, sg, sc, 1), nt = group_codes(c, tg, tc, 0);
+        for (int a = 0; a < ns; a++)
+            for (int b2 = 0; b2 < nt; b2++) {
+                emit(c, sc[a], tc[b2], ca, sg, tg, v, "", evid);
+                if (cb) emit(c, tc[b2], sc[a], cb, tg, sg, v, "", evid);
+            }
+        i = head;
     }
 }
 
@@ -2716,6 +3396,31 @@ static void story_groups(parley_coder *c)
     }
 }
 
+/* Parley's own dictionaries: "the Israeli military said its jets struck
+ * ...": agents after a possessive pronoun belong to the nearest actor
+ * before it (ISR + MIL), not to the other side of the event. */
+static void posspron_groups(parley_coder *c)
+{
+    for (size_t gi = 1; gi < c->ng; gi++) {
+        group *g = &c->g[gi];
+        if (g->pron || g->compound || g->ncodes != 1 || strncmp(g->codes[0], "---", 3) != 0 ||
+            !g->codes[0][3])
+            continue;
+        int uk = c->t[g->first].unit;
+        if (uk < 0 || !c->u[uk].posspron) continue;
+        for (size_t k = gi; k-- > 0;) {
+            const group *p = &c->g[k];
+            if (p->pron || !p->ncodes || p->compound) continue;
+            if (country_prefix(p->codes[0])) {
+                char buf[64];
+                snprintf(buf, sizeof buf, "%.3s%s", p->codes[0], g->codes[0] + 3);
+                g->codes[0] = pl_arena_strdup(&c->arena, buf);
+            }
+            break;
+        }
+    }
+}
+
 static void code_parse(parley_coder *c, const pl_parse *ps)
 {
     analyse(c, ps);
@@ -2728,6 +3433,7 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
     merge_agent_units(c);
     if (c->opt.new_actor_length > 0) merge_new_actor_units(c);
     build_groups(c);
+    if (c->d->bundled) posspron_groups(c);
     if (c->story_on) story_groups(c);
     if (c->d->bundled) add_frame_verbs(c); /* "said it would ...", "ready to ..." */
     if (c->debug) debug_dump(c);
@@ -2774,6 +3480,10 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
             for (size_t q = c->v[last_coded].last + 1u; q < c->v[vi].first; q++) {
                 if ((c->t[q].wf & F_SUBPREP)) sub = 1;
                 else if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT) sub = 0;
+                /* Parley's own dictionaries: "said while commenting on X that
+                 * the U.S. confirmed ...": "that" opens the verb's complement */
+                else if (c->d->bundled && !strcmp(c->t[q].norm, "THAT"))
+                    sub = 0;
                 if (c->t[q].cls == CL_CONJ) conj = 1;
             }
             if (sub && !conj) continue;
@@ -2785,6 +3495,7 @@ static void code_parse(parley_coder *c, const pl_parse *ps)
         if (c->npend > np && !c->pend[c->npend - 1].weak) last_coded = (int)vi;
         if (c->npend > np) c->v_coded[vi] = 1;
     }
+    if (c->d->bundled && !c->d->format_tabari && !c->stop) nominal_events(c);
     flush_events(c);
     /* no verb coded: remember the first actor for pronouns */
     if (!c->nlast)

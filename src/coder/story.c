@@ -102,6 +102,8 @@ struct pl_story {
     entry e[MAX_ENTRIES];
     int ne;
     const char *dsrc, *dtgt;     /* the last dyadic event */
+    const char *ds[16], *dt[16]; /* the last dyadic events, oldest first */
+    int nd;
     char pool[POOL_BYTES];
     size_t npool;
     int debug;                   /* PARLEY_STORY_DEBUG is set: phrases to stderr */
@@ -125,6 +127,7 @@ void pl_story_reset(pl_story *s)
     s->ne = 0;
     s->npool = 0;
     s->dsrc = s->dtgt = NULL;
+    s->nd = 0;
 }
 
 /* A copy of str in the story's pool (the same string when already there). */
@@ -353,10 +356,36 @@ static int np_one(pl_story *s, const words *wsp, const char **codes, int n, int 
         remember(s, &ws, codes, n, sent);
         return n;
     }
+    /* "the two ministers", "both leaders": the two latest persons of two
+     * countries named in the story */
+    if ((is_dyad_phrase(&ws) || is_dyad_phrase3(&ws)) && cap >= 2 &&
+        (!strcmp(ws.w[ws.n - 1], "MINISTERS") || !strcmp(ws.w[ws.n - 1], "LEADERS"))) {
+        const entry *a = NULL, *b = NULL;
+        for (int i = s->ne - 1; i >= 0 && !b; i--) {
+            const entry *en = &s->e[i];
+            if (en->sent > sent || !en->person || en->ncodes != 1 || !country_code(en->codes[0]))
+                continue;
+            if (!a) a = en;
+            else if (strncmp(a->codes[0], en->codes[0], 3) != 0) b = en;
+        }
+        if (b) {
+            codes[0] = b->codes[0];
+            codes[1] = a->codes[0];
+            return 2;
+        }
+    }
     /* "the parties", "both sides", "the two ministers" */
     if ((is_dyad_phrase(&ws) || is_dyad_phrase3(&ws)) && s->dsrc && s->dtgt && cap >= 2) {
         codes[0] = s->dsrc;
         codes[1] = s->dtgt;
+        /* the latest pair that acted both ways (a conflict, talks) */
+        for (int i = s->nd - 1; i >= 0; i--)
+            for (int j = 0; j < s->nd; j++)
+                if (!strncmp(s->ds[j], s->dt[i], 3) && !strncmp(s->dt[j], s->ds[i], 3)) {
+                    codes[0] = s->ds[i];
+                    codes[1] = s->dt[i];
+                    return 2;
+                }
         return 2;
     }
     /* "the foreign minister", "the president" */
@@ -389,11 +418,21 @@ static const entry *quote_speaker(const pl_story *s, const char *text, size_t le
     int v = -1;
     for (int i = 0; i < ws.n && v < 0; i++)
         if (in_list(ws.w[i], SAYS)) v = i;
-    if (v <= 0) return NULL;
-    /* "..., said Lavrov" has the name after the verb: not handled */
+    if (v < 0) return NULL;
+    /* '"...," Lavrov said' or '"...," said Lavrov': the name before the verb,
+     * else the last capitalised word of the names after it */
+    const char *name = v > 0 ? ws.w[v - 1] : NULL;
+    for (int i = v + 1; !name && i < ws.n && ws.cap[i]; i++)
+        if (i + 1 == ws.n || !ws.cap[i + 1]) name = ws.w[i];
+    if (!name) return NULL;
     for (int i = s->ne - 1; i >= 0; i--)
-        if (s->e[i].surname[0] && !strcmp(s->e[i].surname, ws.w[v - 1])) return &s->e[i];
+        if (s->e[i].surname[0] && !strcmp(s->e[i].surname, name)) return &s->e[i];
     return NULL;
+}
+
+int pl_story_say_word(const char *norm)
+{
+    return norm && in_list(norm, SAYS);
 }
 
 int pl_story_other_actor(const char *src, const char *const *codes, int n)
@@ -403,15 +442,27 @@ int pl_story_other_actor(const char *src, const char *const *codes, int n)
     return 0;
 }
 
+/* institutions that speak: "the defence ministry said" */
+static const char *const SPEAKERS[] = {"MINISTRY", "OFFICE", "GOVERNMENT",
+                                       "MILITARY", "ARMY", "POLICE", "AGENCY", "EMBASSY", NULL};
+
 int pl_story_said_clause(const char *text, size_t len)
 {
     if (!text) return 0;
     words ws;
     split_words(text, len, &ws);
     if (ws.n < 2 || ws.n > 8) return 0;
+    /* ', said Lavrov.', ', said the Russian foreign minister.' */
+    if (in_list(ws.w[0], SAYS)) {
+        if (ws.cap[1]) return 1;
+        for (int i = 2; i < ws.n; i++)
+            if (!strcmp(ws.w[1], "THE") && in_list(ws.w[i], ROLES)) return 1;
+        return 0;
+    }
     for (int i = 1; i < ws.n && i <= 5; i++)
         if (in_list(ws.w[i], SAYS))
-            return (ws.cap[i - 1] || in_list(ws.w[i - 1], ROLES)) && ws.n - i - 1 <= 3;
+            return (ws.cap[i - 1] || in_list(ws.w[i - 1], ROLES) || in_list(ws.w[i - 1], SPEAKERS)) &&
+                   ws.n - i - 1 <= 3;
     return 0;
 }
 
@@ -458,4 +509,11 @@ void pl_story_event(pl_story *s, const char *src, const char *tgt)
     if (!a || !b) return;
     s->dsrc = a;
     s->dtgt = b;
+    if (s->nd == 16) {
+        memmove(s->ds, s->ds + 1, 15 * sizeof *s->ds);
+        memmove(s->dt, s->dt + 1, 15 * sizeof *s->dt);
+        s->nd--;
+    }
+    s->ds[s->nd] = a;
+    s->dt[s->nd++] = b;
 }

@@ -41,15 +41,15 @@ int pl_story_np(pl_story *s, const char *text, size_t len, const char **codes, i
 /* A pronoun (upper-case norm: HE, SHE, THEY ...) with no antecedent in its
  * sentence: the most recent person (he/she) or plural/compound actor (they)
  * of the earlier sentences; "we"/"I" inside a quote of the sentence (text)
- * followed by '," Lavrov said': the speaker.  Returns the number of codes,
+ * followed by '," Lavrov said' or '," said Lavrov': the speaker.  Returns the number of codes,
  * 0 when unknown. */
 int pl_story_pronoun(const pl_story *s, const char *norm, const char *text, size_t len,
                      const char **codes, int cap, int sent);
 
-/* ', Lavrov said.' / '," the minister told reporters': the closing clause
- * after the last comma of a sentence names a speaker before a verb of saying
- * (then it is a statement to code, not a clause to drop).  text is the
- * clause from its comma to the sentence end. */
+/* ', Lavrov said.' / '," the minister told reporters' / ', said Lavrov.':
+ * the clause after a comma names a speaker before (or right after) a verb of
+ * saying (then it is a statement to code, not a clause to drop).  text is
+ * the clause from its comma to its end. */
 int pl_story_said_clause(const char *text, size_t len);
 
 /* '"Israel must stop ...," Lavrov said': when the verb at bytes [vs, ve) of
@@ -57,6 +57,9 @@ int pl_story_said_clause(const char *text, size_t len);
  * after a comma (and quotes), the byte offset of that comma, i.e. the end of
  * the reported content that comes first; 0 otherwise. */
 size_t pl_story_said_content(const char *text, size_t len, size_t ss, size_t vs, size_t ve);
+
+/* norm (upper case) is a verb of saying: SAID, TOLD, NOTED ... */
+int pl_story_say_word(const char *norm);
 
 /* Some of the n codes names another actor than src (its first three
  * letters differ): a statement's target may be taken from them. */

@@ -253,6 +253,32 @@ static void retag(pl_parser *p)
                 continue;
             }
         }
+        /* "the military shelled Kurdish villages", "Turkey's military shelled
+         * ...": after a determiner or possessive, an adjective that can be a
+         * noun and a word with a past-tense reading before a noun phrase, in a
+         * stretch without any verb: a noun and a past tense. */
+        if (t->pos == PL_POS_ADJ && i > 1 && i + 1 < p->ntoks && has_cand(p, i, T_VBD) &&
+            !(t->flags & PL_TOK_CAP) && p->toks[i - 1].pos == PL_POS_ADJ && has_cand(p, i - 1, T_NN) &&
+            (p->toks[i - 2].pos == PL_POS_DET || p->tx[i - 2].kind == TK_POSS)) {
+            int next = p->toks[i + 1].pos;
+            int obj = next == PL_POS_DET || next == PL_POS_NUM || next == PL_POS_PROPN ||
+                      next == PL_POS_ADJ || next == PL_POS_NOUN;
+            int verb = 0;   /* bounded scans, as above */
+            for (size_t k = i + 1; k < p->ntoks && k < i + 40 && p->tx[k].kind != TK_PUNCT &&
+                                   p->tx[k].kind != TK_QUOTE && p->tx[k].kind != TK_DASH; k++)
+                if (p->toks[k].pos == PL_POS_VERB || p->toks[k].pos == PL_POS_AUX) verb = 1;
+            for (size_t k = i; k-- > 0 && k + 40 > i && p->tx[k].kind != TK_PUNCT &&
+                               p->tx[k].kind != TK_QUOTE && p->tx[k].kind != TK_DASH;)
+                if (p->toks[k].pos == PL_POS_VERB || p->toks[k].pos == PL_POS_AUX) verb = 1;
+            if (obj && !verb) {
+                p->toks[i - 1].pos = PL_POS_NOUN;
+                p->tx[i - 1].tag = T_NN;
+                t->pos = PL_POS_VERB;
+                t->vform = PL_VF_PAST;
+                p->tx[i].tag = T_VBD;
+                continue;
+            }
+        }
         /* "agreed to exchange prisoners": after a verb or adjective, "to" +
          * a word with a base-verb reading + an object is an infinitive. */
         if (is_word(p, i, "TO") && t->pos == PL_POS_PREP && i > 0 && i + 2 < p->ntoks &&

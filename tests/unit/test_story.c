@@ -56,6 +56,18 @@ TEST(story_statements)
     CHECK(pl_story_said_clause(q, strlen(q)) == 0);
     q = ", said.";
     CHECK(pl_story_said_clause(q, strlen(q)) == 0);
+    /* the speaker after the verb; institutions as speakers */
+    q = ",\" said Lavrov.";
+    CHECK(pl_story_said_clause(q, strlen(q)) == 1);
+    q = ", said the Russian foreign minister.";
+    CHECK(pl_story_said_clause(q, strlen(q)) == 1);
+    q = ", said the report.";
+    CHECK(pl_story_said_clause(q, strlen(q)) == 0);
+    q = ", the Armenian defence ministry said.";
+    CHECK(pl_story_said_clause(q, strlen(q)) == 1);
+    CHECK(pl_story_say_word("NOTED") == 1);
+    CHECK(pl_story_say_word("ATTACKED") == 0);
+    CHECK(pl_story_say_word(NULL) == 0);
     size_t ss = (size_t)(strstr(t, "Brenn") - t), vs = (size_t)(strstr(t, "said") - t);
     CHECK(pl_story_said_content(t, strlen(t), ss, vs, vs + 4) == comma);
     CHECK(pl_story_said_content(t, strlen(t), ss, vs, vs + 3) == 0);   /* "sai" */
@@ -103,6 +115,10 @@ TEST(story_mentions)
     CHECK(pl_story_pronoun(s, "WE", q, strlen(q), c, 8, 5) == 1 && !strcmp(c[0], "RUSGOV"));
     q = "We will support Egypt, Lavrov said.";
     CHECK(pl_story_pronoun(s, "WE", q, strlen(q), c, 8, 5) == 0);
+    q = "\"We will support Egypt,\" said Lavrov.";
+    CHECK(pl_story_pronoun(s, "WE", q, strlen(q), c, 8, 5) == 1 && !strcmp(c[0], "RUSGOV"));
+    q = "\"We will support Egypt,\" said Foreign Minister Sergei Lavrov on Tuesday.";
+    CHECK(pl_story_pronoun(s, "WE", q, strlen(q), c, 8, 5) == 1 && !strcmp(c[0], "RUSGOV"));
     /* "the parties": the last dyad */
     CHECK(np(s, "the parties", c, 0, 5) == 0);
     pl_story_event(s, "RUSGOV", "USAGOV");
