@@ -2092,7 +2092,8 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
             int verb = 0;
             size_t r = q + 1;
             for (; r < c->nt && !is_boundary(c, r); r++)
-                if (c->t[r].isverb) verb = 1;
+                if (c->t[r].isverb || (c->t[r].pos == PL_POS_VERB && c->t[r].vform != PL_VF_GERUND))
+                    verb = 1; /* a finite verb: "..., as tensions with X rose" */
             if (verb) break;
             if (fallback < 0 && agent_only < 0 && r < c->nt && (c->t[r].wf & F_SUBPREP))
                 for (size_t r2 = r + 1; r2 < c->nt && c->t[r2].cls != CL_COMMA; r2++)
@@ -2144,13 +2145,26 @@ static int past_audience(parley_coder *c, int tgt, size_t stop, int src)
     return default_target(c, from, stop, src);
 }
 
+/* CAMEO religion codes (CHR Christian, CHRCTH Catholic, MOS Muslim ...) are
+ * no country: "gunmen attacked a Catholic church" gives the gunmen no CHR. */
+static int religion_prefix(const char *code)
+{
+    static const char *const rel[] = {"CHR", "MOS", "JEW", "BUD", "HIN", "SIK", "BAH", "DRZ",
+                                      "ZRO", "TAO", "JAN", "SHN", "ATH", "CON", "ITR", "ALE",
+                                      "ADR", "PAG", "JIN", "HSD", NULL};
+    for (const char *const *r = rel; *r; r++)
+        if (!strncmp(code, *r, 3)) return 1;
+    return 0;
+}
+
 static int country_prefix(const char *code)
 {
     if (strlen(code) < 3) return 0;
     for (int i = 0; i < 3; i++)
         if (code[i] < 'A' || code[i] > 'Z') return 0;
     return strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3) &&
-           strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3);
+           strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3) &&
+           !religion_prefix(code);
 }
 
 /* Bundled dictionaries: a measure a state takes at home ("Armenia declared
