@@ -2092,7 +2092,8 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
             int verb = 0;
             size_t r = q + 1;
             for (; r < c->nt && !is_boundary(c, r); r++)
-                if (c->t[r].isverb || (c->t[r].pos == PL_POS_VERB && c->t[r].vform != PL_VF_GERUND))
+                if (c->t[r].isverb || (c->d->bundled && c->t[r].pos == PL_POS_VERB &&
+                                         c->t[r].vform != PL_VF_GERUND))
                     verb = 1; /* a finite verb: "..., as tensions with X rose" */
             if (verb) break;
             if (fallback < 0 && agent_only < 0 && r < c->nt && (c->t[r].wf & F_SUBPREP))
