@@ -1950,6 +1950,21 @@ static int is_quote(const parley_coder *c, size_t q)
                                        !strcmp(w, "\xe2\x80\x9c") || !strcmp(w, "\xe2\x80\x9d"));
 }
 
+/* Bundled dictionaries: ", killing 13 soldiers" after a bombing or an
+ * attack of root 18 is that attack's toll: a participle tail coded only with
+ * its block's generic 190 takes the code of the sentence's last root-18 event
+ * ("a suicide bomber struck crowds, killing ..." is 1831 for both). */
+static const char *attack_tail_code(const parley_coder *c, const cverb *v, const char *code)
+{
+    if (strcmp(code, "190") != 0 || c->t[v->at].vform != PL_VF_GERUND || v->first == 0 ||
+        c->t[v->first - 1].cls != CL_COMMA)
+        return code;
+    for (size_t i = c->npend; i-- > 0;)
+        if (c->pend[i].verb >= 0 && (size_t)c->pend[i].verb < (size_t)(v - c->v))
+            return !strncmp(c->pend[i].code, "18", 2) ? c->pend[i].code : code;
+    return code;
+}
+
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
@@ -3215,6 +3230,7 @@ static void code_verb(parley_coder *c, size_t vi)
         ca = mcode, cb = NULL;
         if (fr.gov >= 0) frame_take_gov(c, &fr); /* the mirror replaces its default event */
     }
+    if (d->bundled && !hit && ca && !mcode) ca = attack_tail_code(c, v, ca);
     size_t made = 0;
     if (recip) {
         /* a compound acting among itself: each member toward the others */
