@@ -2361,6 +2361,24 @@ static void add_frame_verbs(parley_coder *c)
 
 /* Is verb vi the complement of a governing verb?  Fills fr (family 0: no
  * frame; family -1: only a mode, "plans to visit"). */
+/* "urged Armenia and Azerbaijan to stop the fighting and return to talks":
+ * a base-form verb after "and"/"or" continuing an infinitive of its clause
+ * shares that infinitive's frame.  Returns the infinitive's verb, or -1. */
+static int conjoined_infinitive(const parley_coder *c, size_t vi, long q)
+{
+    if (!c->d->bundled || q <= 0 || c->t[q].cls != CL_CONJ || strcmp(c->t[q].norm, "BUT") == 0 ||
+        c->t[c->v[vi].at].vform != PL_VF_BASE)
+        return -1;
+    for (size_t k = vi; k-- > 0;) {
+        if ((long)c->v[k].last >= q) continue;
+        for (long r = (long)c->v[k].last + 1; r < q; r++)
+            if (is_boundary(c, (size_t)r) || c->t[r].cls == CL_CONJ) return -1;
+        long t = skip_adv_back(c, (long)c->v[k].first - 1);
+        return t >= 0 && (c->t[t].wf & F_TO) ? (int)k : -1;
+    }
+    return -1;
+}
+
 static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
 {
     const cverb *v = &c->v[vi];
@@ -2368,6 +2386,11 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
     fr->gov = fr->addressee = -1;
     if (frame_verb(c, v)) return;
     long q = skip_adv_back(c, (long)v->first - 1);
+    int k = conjoined_infinitive(c, vi, q);
+    if (k >= 0) {
+        find_frame(c, (size_t)k, fr); /* "urged X to stop ... and return to talks" */
+        return;
+    }
     if (q < 0 || c->t[q].cls == CL_NEG) return;
     if (c->t[q].wf & F_TO) {
         long r = skip_adv_back(c, q - 1);
