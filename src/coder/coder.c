@@ -2879,6 +2879,24 @@ static void same_side_country(parley_coder *c, int src, const char **tcodes, int
     }
 }
 
+/* Bundled dictionaries: "began / started / continued / kept" right before
+ * another verb of the dictionary ("began handing over their weapons",
+ * "agreed to keep sharing intelligence") only marks its aspect: that verb
+ * is the event, and the aspect verb's own patterns must not reach past it. */
+static int aspect_verb(const parley_coder *c, const cverb *v)
+{
+    if (v->first != v->last || v->at != v->first || c->t[v->at].lw == PL_NO_ID) return 0;
+    const char *l = pl_intern_str(&c->d->words, c->t[v->at].lw);
+    if (strcmp(l, "BEGIN") != 0 && strcmp(l, "START") != 0 && strcmp(l, "CONTINUE") != 0 &&
+        strcmp(l, "KEEP") != 0)
+        return 0;
+    size_t q = (size_t)v->last + 1;
+    while (q < c->nt && c->t[q].cls == CL_ADV) q++;
+    if (q < c->nt && (c->t[q].wf & F_TO)) q++;
+    return q < c->nt && c->t[q].isverb && c->t[q].verb >= 0 &&
+           (c->t[q].vform == PL_VF_GERUND || c->t[q].vform == PL_VF_BASE);
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -2888,6 +2906,7 @@ static void code_verb(parley_coder *c, size_t vi)
     pl_vcode code = f->code.set ? f->code : blk->code;
     binding b = {-1, -1, -1, 0, v->first, v->last, 0, -1};
     const pl_pattern *hit = NULL;
+    if (d->bundled && aspect_verb(c, v)) return; /* "began handing over": the second verb codes */
     /* the same form may head several blocks: try them all, patterns first */
     uint32_t cand[8];
     size_t ncand = 0;
