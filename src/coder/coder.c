@@ -3227,6 +3227,11 @@ static void code_verb(parley_coder *c, size_t vi)
                 hit ? " (pattern)" : "");
     if (d->bundled && ns == 1 && ntg == 0 && !c->g[src].compound)
         ntg = own_country_target(c, code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", scodes[0], tcodes);
+    /* "..., police said", "what officials called": a statement by an agent
+     * of no known country names no actor */
+    if (d->bundled && ns == 1 && !mcode && code.a != PL_NOCODE &&
+        !strncmp(pl_dict_s(d, code.a), "01", 2) && !strncmp(scodes[0], "---", 3))
+        return;
     int recip = ns >= 2 && ntg == 0 &&
                 ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
     int lone = !recip && one_sided(c, v, c0, scodes, ns, ntg);
