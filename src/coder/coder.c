@@ -718,6 +718,14 @@ static int said_then_referring(const parley_coder *c, const pl_parse *ps, size_t
     return pl_story_said_clause(c->text + ps->toks[a].start, ps->toks[b].start - ps->toks[a].start);
 }
 
+/* Bundled dictionaries: a closing clause that opens with an -ing participle
+ * (", accusing Tehran of ...", ", defying U.N. resolutions", ", prompting X
+ * to ...") is the main subject's second act, kept for coding. */
+static int participle_tail(const pl_parse *ps, size_t a, size_t end)
+{
+    return a < end && ps->toks[a].pos == PL_POS_VERB && ps->toks[a].vform == PL_VF_GERUND;
+}
+
 /* Comma-delimited clause elimination (PETRARCH comma_* options): marks the
  * tokens to drop in keep[]. */
 static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep, size_t n)
@@ -787,6 +795,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
                 verb_before = 1;
         if (w >= c->comma[4] && w <= c->comma[5] && !HASCONJ(commas[nc - 1] + 1, end) &&
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
+            !(c->d->bundled && participle_tail(ps, commas[nc - 1] + 1, end)) &&
             !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
               pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
@@ -2063,6 +2072,13 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
         c->t[v->at].vform == PL_VF_GERUND) {
         size_t pe = st - 1, ps = pe;
         while (ps > 0 && !(is_boundary(c, ps - 1) && c->t[ps - 1].group < 0)) ps--;
+        /* "rejected the plan that Trump unveiled, saying": not the relative clause */
+        while (c->d->bundled && ps > 1 &&
+               (c->t[ps - 1].cls == CL_REL || !strcmp(c->t[ps - 1].norm, "THAT"))) {
+            pe = ps - 1;
+            ps = pe;
+            while (ps > 0 && !(is_boundary(c, ps - 1) && c->t[ps - 1].group < 0)) ps--;
+        }
         size_t pv = pe;
         for (size_t q = ps; q < pe && pv == pe; q++)
             if (c->t[q].isverb) pv = q;
@@ -2108,8 +2124,9 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
             size_t r = q + 1;
             for (; r < c->nt && !is_boundary(c, r); r++)
                 if (c->t[r].isverb || (c->d->bundled && c->t[r].pos == PL_POS_VERB &&
-                                         c->t[r].vform != PL_VF_GERUND))
-                    verb = 1; /* a finite verb: "..., as tensions with X rose" */
+                                         (c->t[r].vform != PL_VF_GERUND ||
+                                          (r == q + 1 && strcmp(c->t[r].norm, "REFERRING") != 0))))
+                    verb = 1; /* "..., as tensions with X rose", "..., leaving 20 soldiers dead" */
             if (verb) break;
             if (fallback < 0 && agent_only < 0 && r < c->nt && (c->t[r].wf & F_SUBPREP))
                 for (size_t r2 = r + 1; r2 < c->nt && c->t[r2].cls != CL_COMMA; r2++)
