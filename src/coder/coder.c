@@ -1974,6 +1974,34 @@ static const char *attack_tail_code(const parley_coder *c, const cverb *v, const
     return code;
 }
 
+/* Bundled dictionaries: a reaction with no target of its own ("expressed
+ * strong concern after North Korea launched a missile", "protested after
+ * X ...") targets the actor of the following after-clause. */
+static int after_clause_target(const parley_coder *c, const cverb *v, const char *code, int src)
+{
+    if (strncmp(code, "01", 2) != 0 && strncmp(code, "11", 2) != 0 && strncmp(code, "14", 2) != 0)
+        return -1;
+    int after = 0;
+    for (size_t q = (size_t)v->last + 1; q < c->nt; q++) {
+        if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT || c->t[q].cls == CL_REL) break;
+        if (c->t[q].isverb && q > v->last) {
+            if (after) break;
+            continue;
+        }
+        if (c->t[q].wf & F_SUBPREP) {
+            if (after || strcmp(c->t[q].norm, "AFTER") != 0) break;
+            after = 1;
+            continue;
+        }
+        int gi = c->t[q].group;
+        if (!after || gi < 0 || gi == src || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes)
+            continue;
+        if (!strncmp(c->g[gi].codes[0], "---", 3)) continue;
+        return gi;
+    }
+    return -1;
+}
+
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
@@ -3194,6 +3222,8 @@ static void code_verb(parley_coder *c, size_t vi)
                 if (c->t[c->g[gi].last].end <= ce && c->g[gi].ncodes && !c->g[gi].pron &&
                     pl_story_other_actor(c->g[src].codes[0], c->g[gi].codes, c->g[gi].ncodes))
                     tgt = (int)gi;
+            if (d->bundled && tgt < 0 && src >= 0 && code.a != PL_NOCODE)
+                tgt = after_clause_target(c, v, pl_dict_s(d, code.a), src);
         }
     }
     if (mcode && fr.gov >= 0) {
