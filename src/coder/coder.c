@@ -2368,6 +2368,12 @@ static int statement_frame(const parley_coder *c, long a)
     long q = skip_adv_back(c, (long)c->g[s].first - 1);
     int that = q >= 0 && !strcmp(c->t[q].norm, "THAT");
     if (that) q = skip_adv_back(c, q - 1);
+    /* "said on Thursday that Washington would": past the time or place phrase */
+    while (that && c->d->bundled && q >= 0 && c->t[q].group >= 0 && c->g[c->t[q].group].last == q) {
+        long p = skip_adv_back(c, (long)c->g[c->t[q].group].first - 1);
+        if (p < 0 || c->t[p].cls != CL_PREP) break;
+        q = skip_adv_back(c, p - 1);
+    }
     int g = verb_covering(c, q);
     if (g < 0 && that && q >= 0 && c->t[q].group >= 0 && c->g[c->t[q].group].last == q) {
         /* "told Kerry that Russia would ...": the hearer between verb and "that" */
