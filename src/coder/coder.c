@@ -2192,10 +2192,19 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
 }
 
 /* Bundled dictionaries: "told reporters (on Friday) that China ...": the
- * press as the audience of a statement is no target; the reported content
- * names it. */
+ * press as the audience of a statement is no target, nor is its place ("said
+ * in Brussels"); the reported content names it. */
 static int past_audience(parley_coder *c, int tgt, size_t stop, int src)
 {
+    size_t f = c->g[tgt].first;
+    if (f > 0 && (!strcmp(c->t[f - 1].norm, "IN") || !strcmp(c->t[f - 1].norm, "AT"))) {
+        /* "Stoltenberg said in Brussels": the place of a statement is no target */
+        int next = default_target(c, (size_t)c->g[tgt].last + 1, stop, src);
+        if (next >= 0) return past_audience(c, next, stop, src);
+        size_t q = (size_t)c->g[tgt].last + 1; /* "..., X said in Brussels.": the content before */
+        while (q < c->nt && (c->t[q].cls == CL_PUNCT || c->t[q].cls == CL_ADV)) q++;
+        return q >= c->nt ? -1 : tgt;
+    }
     if (c->g[tgt].ncodes != 1 || strcmp(c->g[tgt].codes[0], "---MED") != 0) return tgt;
     size_t from = (size_t)c->g[tgt].last + 1;
     for (size_t q = from; q < stop && q < c->nt && !c->t[q].isverb; q++)
