@@ -6,7 +6,8 @@
 # from templates (subjects x verbs x objects x tails, fixed seed), coded with
 # `parley code --sentences --format tsv` on one core.  Prints the dictionary
 # load time (a separate figure, from `parley dict`), sentences/s per core
-# (CPU time of the run minus the load), events found, and peak RSS.
+# (CPU time of the run minus the load), events found, and peak RSS; then the
+# same for Parley's own bundled dictionaries (no --dict).
 # Skips with a message when ../shared/eval is absent.  Env: PARLEY, BENCH_SENTENCES.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,3 +62,17 @@ awk -v n="$n" -v u="$user" -v s="$sys" -v l="$best" -v e="$events" -v r="$rss" '
     cpu = u + s - l / 1000.0;
     printf "coding: %d sentences in %.2f s CPU (load excluded): %.0f sentences/s per core, %d events\n", n, cpu, n / cpu, e;
     printf "peak RSS: %.1f MB\n", r / 1024.0 }'
+# the same corpus with Parley's own bundled dictionaries (no --dict)
+bbest=""
+for i in 1 2 3; do
+    t=$("$PARLEY" dict -q 2>/dev/null | sed -n 's/^load time *\([0-9.]*\) ms/\1/p')
+    if [ -z "$bbest" ] || awk "BEGIN{exit !($t < $bbest)}"; then bbest=$t; fi
+done
+/usr/bin/time -f "%U %S %M" -o "$out/time-bundled.txt" \
+    "$PARLEY" code -q --sentences --format tsv "$out/corpus.txt" > "$out/events-bundled.tsv"
+read -r user sys rss < "$out/time-bundled.txt"
+events=$(($(wc -l < "$out/events-bundled.tsv") - 1))
+awk -v n="$n" -v u="$user" -v s="$sys" -v l="$bbest" -v e="$events" -v r="$rss" 'BEGIN {
+    cpu = u + s - l / 1000.0;
+    printf "bundled dictionaries: load time %.1f ms; coding %.0f sentences/s per core, %d events, peak RSS %.1f MB\n", l, n / cpu, e, r / 1024.0 }'
+

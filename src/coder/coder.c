@@ -22,6 +22,7 @@
 #include "json.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -128,6 +129,9 @@ struct parley_coder {
     int16_t *gstart, *gend;      /* group starting / ending at token */
     size_t capge;
     uint32_t wset[512];          /* word ids present in the sentence (hash set) */
+    uint32_t wgen;               /* sentence generation of wset */
+    uint32_t *syn_gen;           /* per synset: wgen when syn_seen was computed */
+    uint8_t *syn_seen;           /* per synset: may a member occur in the sentence? */
     const char *discarded;
     int32_t date;
     /* story memory for pronouns */
@@ -333,6 +337,8 @@ parley_coder *parley_coder_new(const parley_dict *dict, const parley_code_option
             if (!strcmp(pl_dict_s(dict, dict->blocks[dict->vforms[k].block].name), fb))
                 c->frame_form = (int)k;
     }
+    c->syn_gen = pl_xcalloc(dict->nsynsets ? dict->nsynsets : 1, sizeof *c->syn_gen);
+    c->syn_seen = pl_xcalloc(dict->nsynsets ? dict->nsynsets : 1, sizeof *c->syn_seen);
     c->parser = pl_parser_new();
     pl_arena_init(&c->arena, 64 * 1024);
     return c;
@@ -354,6 +360,8 @@ void parley_coder_free(parley_coder *c)
     free(c->gstart);
     free(c->gend);
     free(c->seen);
+    free(c->syn_gen);
+    free(c->syn_seen);
     pl_story_free(c->story);
     free(c);
 }
@@ -368,6 +376,10 @@ const char *parley_coder_discarded(const parley_coder *c)
 static void wset_clear(parley_coder *c)
 {
     memset(c->wset, 0xff, sizeof c->wset);
+    if (++c->wgen == 0) { /* wrapped: forget every cached answer */
+        if (c->syn_gen) memset(c->syn_gen, 0, c->d->nsynsets * sizeof *c->syn_gen);
+        c->wgen = 1;
+    }
 }
 
 static void wset_add(parley_coder *c, uint32_t w)
@@ -389,6 +401,25 @@ static int wset_has(const parley_coder *c, uint32_t w)
         if (c->wset[i] == PL_NO_ID) return 0;
     }
     return 0;
+}
+
+/* Can synonym set si match in this sentence?  No when no member's first
+ * word occurs in it (a member that is one open word, matched as a prefix,
+ * always may).  Cached per sentence: the bundled verbs use synonym sets in
+ * most patterns, and this is the quick reject that keeps them cheap. */
+static int syn_may_match(parley_coder *c, uint32_t si)
+{
+    if (c->syn_gen[si] == c->wgen) return c->syn_seen[si];
+    const parley_dict *d = c->d;
+    const pl_synset *ss = &d->synsets[si];
+    int may = 0;
+    for (uint32_t m = 0; m < ss->n && !may; m++) {
+        const pl_synmem *sm = &d->synmem[ss->first + m];
+        may = (sm->nwords == 1 && sm->stem_last) || wset_has(c, d->wordv[sm->words]);
+    }
+    c->syn_gen[si] = c->wgen;
+    c->syn_seen[si] = (uint8_t)may;
+    return may;
 }
 
 /* Does dictionary word w (stem: as a prefix) match token i? */
@@ -523,6 +554,38 @@ static int code_has_roles(const char *code)
     return 0;
 }
 
+static int country_prefix(const char *code);
+
+/* Parley's own dictionaries: one role per actor phrase.  A primary role
+ * (and ELI) does not stack on another: "Syrian government forces" is SYRMIL
+ * (the head noun's role wins), "Israeli army officials" ISRMIL (a generic
+ * title defers to the institution before it), never RUSGOVMIL or BRAOPPELI.
+ * Returns the role's kind: 0 none, 1 a role, 2 ELI. */
+static int primary_role(const char *r)
+{
+    static const char *const prim[] = {"GOV", "MIL", "REB", "OPP", "INS", "SEP", "COP", "JUD",
+                                       "SPY", "UAF", NULL};
+    if (!strncmp(r, "ELI", 3)) return 2;
+    for (const char *const *p = prim; *p; p++)
+        if (!strncmp(r, *p, 3)) return 1;
+    return 0;
+}
+
+/* Is agent mention m a title that names no institution of its own
+ * ("officials", "spokesman", "commanders")? */
+static int generic_title(const parley_coder *c, const mention *m)
+{
+    static const char *const gen[] = {"OFFICIAL", "OFFICIALS", "SPOKESMAN", "SPOKESMEN",
+                                      "SPOKESWOMAN", "SPOKESWOMEN", "SPOKESPERSON", "SPOKESPEOPLE",
+                                      "NEGOTIATOR", "NEGOTIATORS", "ENVOY", "ENVOYS", "COMMANDER",
+                                      "COMMANDERS", "AUTHORITIES", "CHIEF", "CHIEFS", "DELEGATION",
+                                      "DELEGATIONS", "REPRESENTATIVE", "REPRESENTATIVES", NULL};
+    if (m->first != m->last) return 0;
+    for (const char *const *g = gen; *g; g++)
+        if (!strcmp(c->t[m->first].norm, *g)) return 1;
+    return 0;
+}
+
 /* The code string of unit u (actor + agents), with the actor code given
  * (NULL = the unit's own).  Returns an arena string or NULL when uncoded. */
 static const char *unit_code(parley_coder *c, const unit *u, const char *actor, pl_buf *ev)
@@ -549,10 +612,27 @@ static const char *unit_code(parley_coder *c, const unit *u, const char *actor, 
     }
     if (!have && !u->nagents) return NULL;
     if (!have) snprintf(buf, sizeof buf, "---");
+    /* where the phrase's primary role starts in buf (one role per phrase) */
+    size_t role_at = 0;
+    if (c->d->bundled && actor && strlen(buf) > 3 && country_prefix(buf) && primary_role(buf + 3))
+        role_at = 3;
     for (int k = 0; k < u->nagents; k++) {
         const mention *m = &c->m[u->agents[k]];
         const pl_agent *ag = &c->d->agents[m->idx];
         const char *code = pl_dict_s(c->d, ag->code);
+        int pr = c->d->bundled && !ag->prefix && !own_roles ? primary_role(code) : 0;
+        if (pr && role_at) {
+            int had = primary_role(buf + role_at);
+            if (had == 2 || (pr != 2 && generic_title(c, m))) {
+                /* "former defence minister" stays ELI; "army officials" MIL */
+                if (ev)
+                    pl_buf_printf(ev, "%sagent %s (%s:%u)", ev->len ? "; " : "", code,
+                                  dict_file(c->d, ag->src), ag->src.line);
+                continue;
+            }
+            buf[role_at] = 0; /* the head noun's role wins */
+        }
+        if (pr && !role_at) role_at = strlen(buf);
         if (!strcmp(buf, "---") && !ag->prefix) {
             /* ---GOV */
             add_agent_code(buf, sizeof buf, code, 0);
@@ -636,6 +716,25 @@ static int is_np_token(const parley_coder *c, size_t i)
     }
 }
 
+static int ends_ed(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 2 && !strcmp(w + n - 2, "ED");
+}
+
+/* Does the noun phrase ending at token k open with a determiner ("a police",
+ * "the northwestern Nigerian")?  Only adjectives and names between. */
+static int det_phrase_before(const parley_coder *c, size_t k)
+{
+    for (size_t n = 0; n < 6; n++, k--) {
+        const ctok *p = &c->t[k];
+        if (p->cls == CL_DET) return n > 0;
+        if (p->ment < 0 && p->pos != PL_POS_ADJ) return 0;
+        if (k == 0) return 0;
+    }
+    return 0;
+}
+
 /* Is the verb form at token i (verb token at) really used as a verb? */
 static int verb_ok(const parley_coder *c, size_t first, size_t at)
 {
@@ -658,6 +757,11 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
             return 0;
         return 1;
     }
+    /* "a U.N.-backed mission", "the Saudi-led coalition": a participle glued
+     * to a word by a hyphen is an adjective (Parley's own dictionaries) */
+    if (d->bundled && c->t[first].start >= 2 && c->text[c->t[first].start - 1] == '-' &&
+        !isspace((unsigned char)c->text[c->t[first].start - 2]))
+        return 0;
     /* a determiner or possessive right before: a noun ("an attack", "its visit") */
     if (first > 0) {
         const ctok *p = &c->t[first - 1];
@@ -689,10 +793,18 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
                 if (mf > 0 && c->t[mf - 1].pos == PL_POS_VERB && !pl_story_say_word(c->t[mf - 1].norm))
                     return 0;
             }
+            /* Parley's own dictionaries: "attacked a police station in",
+             * "the northwestern Nigerian state of": a noun-tagged word (not
+             * an -ed form) after a phrase opened by a determiner is its head noun */
+            if (p->ment >= 0 && d->bundled && k + 1 == first &&
+                t->pos == PL_POS_NOUN && !ends_ed(t->norm) && det_phrase_before(c, k))
+                return 0;
             if (p->ment >= 0 && t->vform != PL_VF_NONE) return 1;
-            /* "Ethiopia act on ...": a name, then a bare verb and a preposition */
+            /* "Ethiopia act on ...": a name, then a bare verb and a preposition;
+             * not after "the" ("the Hamas attack on Israel": a noun) */
             if (p->ment >= 0 && k + 1 == first && at + 1 < c->nt &&
-                (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_DET))
+                (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_DET) &&
+                !(d->bundled && c->m[p->ment].first > 0 && c->t[c->m[p->ment].first - 1].cls == CL_DET))
                 return 1;
         }
         return 0;
@@ -798,8 +910,9 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
             !(c->d->bundled && participle_tail(ps, commas[nc - 1] + 1, end)) &&
             !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
-              pl_story_said_clause(c->text + ps->toks[commas[nc - 1]].start,
-                                   ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
+              (c->d->bundled ? pl_story_said_clause_news : pl_story_said_clause)(
+                  c->text + ps->toks[commas[nc - 1]].start,
+                  ps->toks[end - 1].end - ps->toks[commas[nc - 1]].start)))
             for (size_t q = commas[nc - 1]; q < end; q++) keep[q] = 0;
     }
 #undef WORDS
@@ -1024,6 +1137,50 @@ static int poss_extends(const parley_coder *c, int a, int b)
     return n >= 3 && strcmp(ca, "---") != 0 && strlen(cb) > n && !strncmp(ca, cb, n);
 }
 
+static int religion_prefix(const char *code);
+static int word_in(const char *w, const char *const *list);
+
+/* Parley's own dictionaries: "a Shiite mosque", "a Sunni shrine": a
+ * religious adjective on a building is no actor (MOSSHI); the building
+ * keeps its own agent (MOSQUE ~MOS). */
+static void religious_building(const parley_coder *c, unit *u)
+{
+    static const char *const bld[] = {"MOSQUE", "MOSQUES", "SYNAGOGUE", "SYNAGOGUES", "SHRINE",
+                                      "SHRINES", "TEMPLE", "TEMPLES", NULL};
+    const mention *a = &c->m[u->actor];
+    if (a->code == PL_NOCODE || !religion_prefix(pl_dict_s(c->d, a->code))) return;
+    for (int k = 0; k < u->nagents; k++) {
+        const mention *g = &c->m[u->agents[k]];
+        if (g->first <= a->last) continue;
+        for (const char *const *b = bld; *b; b++)
+            if (!strcmp(c->t[g->last].norm, *b)) {
+                u->actor = -1;
+                return;
+            }
+    }
+}
+
+/* Parley's own dictionaries: "Europe's largest nuclear power plant",
+ * "Africa's most populous country": a region possessor before a superlative
+ * names where the thing is, not who acts (the plant is no EUR actor). */
+static void region_superlative(const parley_coder *c, unit *u)
+{
+    static const char *const regions[] = {"EUR", "AFR", "ASA", "MEA", "WST", "LAM", "EEU", "CEU",
+                                          "SAS", "SEA", "CAS", "EAF", "WAF", "NAF", "SAF", "ARB",
+                                          "CRB", NULL};
+    const mention *a = &c->m[u->actor];
+    size_t q = (size_t)a->last + 1;
+    /* (the tagger may leave "most" outside the phrase) */
+    if (a->code == PL_NOCODE || q > u->last || q + 1 >= c->nt || c->t[q].cls != CL_POSS) return;
+    const char *code = pl_dict_s(c->d, a->code), *w = c->t[q + 1].norm;
+    size_t n = strlen(w);
+    if (!word_in(code, regions) || c->t[q + 1].ment >= 0) return;
+    if (strcmp(w, "MOST") != 0 && !(n > 4 && !strcmp(w + n - 3, "EST"))) return;
+    for (size_t k = q + 1; k <= u->last; k++)
+        if (c->t[k].ment >= 0 && !c->m[c->t[k].ment].agent) return; /* another actor */
+    u->actor = -1;
+}
+
 static void build_units(parley_coder *c)
 {
     c->nu = 0;
@@ -1095,6 +1252,8 @@ static void build_units(parley_coder *c)
                 uu.agents[uu.nagents++] = (int16_t)mi;
             }
         }
+        if (c->d->bundled && uu.actor >= 0 && uu.nagents) religious_building(c, &uu);
+        if (c->d->bundled && uu.actor >= 0) region_superlative(c, &uu);
         c->u[c->nu++] = uu;
         i = j + 1;
     }
@@ -1329,6 +1488,41 @@ static int det_closes(const parley_coder *c, const unit *before, const unit *bar
     return c->t[f].cls != CL_DET && c->t[f].cls != CL_POSSPRON && !bare->posspron;
 }
 
+static int land_code(const parley_coder *c, const char *code);
+
+/* Parley's own dictionaries: the country a story or sentence is about, for
+ * "the country's military government" and a bare state role ("the defence
+ * minister"): the nearest country named before token `before` in the
+ * sentence (groups already built), else the country of the story's last
+ * source.  Writes 3 letters into cc; 0 when none. */
+static int context_country(const parley_coder *c, size_t before, char cc[4])
+{
+    for (size_t gi = c->ng; gi-- > 0;) {
+        const group *g = &c->g[gi];
+        if (g->pron || !g->ncodes || g->first >= before) continue;
+        if (land_code(c, g->codes[0])) {
+            snprintf(cc, 4, "%.3s", g->codes[0]);
+            return 1;
+        }
+    }
+    if (c->nlast && land_code(c, c->last_codes[0])) {
+        snprintf(cc, 4, "%.3s", c->last_codes[0]);
+        return 1;
+    }
+    return 0;
+}
+
+/* "the country's military government", "the nation's army": agents after a
+ * possessive "country"/"nation" belong to the context's country. */
+static int country_possessive(const parley_coder *c, const unit *u)
+{
+    for (size_t q = u->first; q + 1 <= u->last; q++)
+        if (c->t[q + 1].cls == CL_POSS && c->t[q].ment < 0 &&
+            (!strcmp(c->t[q].norm, "COUNTRY") || !strcmp(c->t[q].norm, "NATION")))
+            return 1;
+    return 0;
+}
+
 static void build_groups(parley_coder *c)
 {
     c->ng = 0;
@@ -1406,6 +1600,10 @@ static void build_groups(parley_coder *c)
                         if (country_prefix(ac) && strlen(ac) > 3) snprintf(cc, sizeof cc, "%.3s", ac);
                         inh = unit_code(c, &base, *cc ? cc : NULL, NULL);
                     }
+                    char ctx[4];
+                    if (!inh && c->d->bundled && country_possessive(c, mu) &&
+                        context_country(c, mu->first, ctx))
+                        inh = pl_arena_strdup(&c->arena, ctx);
                     code = unit_code(c, mu, inh, evp);
                 } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && actor_only_unit(c, mu) &&
                            c->u[e].nagents && unit_has_actor(c, &c->u[e]) &&
@@ -1580,12 +1778,14 @@ static int match_bwd(const parley_coder *c, const pl_pelem *e, size_t k, size_t 
     return 0;
 }
 
-static int pattern_match(const parley_coder *c, const pl_pattern *pt, const cverb *v, binding *b)
+static int pattern_match(parley_coder *c, const pl_pattern *pt, const cverb *v, binding *b)
 {
     const pl_pelem *el = &c->d->pelems[pt->elems];
     /* quick reject: every literal word must occur in the sentence */
     for (size_t k = 0; k < (size_t)pt->npre + pt->npost; k++)
         if (el[k].kind == PL_PE_WORD && !el[k].stem && !wset_has(c, el[k].arg)) return 0;
+    for (size_t k = 0; k < (size_t)pt->npre + pt->npost; k++)
+        if (el[k].kind == PL_PE_SYN && !syn_may_match(c, el[k].arg)) return 0;
     b->src = b->tgt = b->cmp = -1;
     b->cmp_post = 0;
     b->budget = 4096; /* a pathological pattern cannot take longer than this */
@@ -1760,7 +1960,7 @@ static int domestic_code(const char *code)
  * alert) is no event between two sides. */
 static int nonstate_side(const char *code, int is_source)
 {
-    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", NULL};
+    static const char *const anti[] = {"REB", "SEP", "INS", "OPP", "UAF", NULL};
     static const char *const force[] = {"MIL", "COP", NULL};
     if (strlen(code) < 6) return 0;
     for (const char *const *r = anti; *r; r++)
@@ -1780,7 +1980,8 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
         !domestic_code(code) &&
         (!strncmp(code, "01", 2) || /* statements: "Chinese police said China ..." */
          (!(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)) &&
-          !(!src[3] && !strncmp(code, "14", 2))))) /* "Venezuelans marched against Maduro" */
+          !(!src[3] && !strncmp(code, "14", 2)) && /* "Venezuelans marched against Maduro" */
+          strncmp(code, "17", 2) != 0))) /* a state coercing its own people: curfews, arrests */
         return;
     if (!strcmp(src, "###") || !strcmp(tgt, "###")) {
         c->discarded = "sentencediscard";
@@ -1802,11 +2003,15 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
     if (!weak) c->strong = 1;
 }
 
+static void lead_speakers(parley_coder *c);
+
 static void flush_events(parley_coder *c)
 {
+    if (c->d->bundled && !c->complex && !c->discarded) lead_speakers(c);
     if (!c->complex && !c->discarded)
         for (size_t i = 0; i < c->npend && !c->stop; i++) {
             const pending *p = &c->pend[i];
+            if (!p->src) continue; /* an agents-only statement whose speaker is unknown */
             if (p->weak && c->strong) continue;
             /* TABARI "dominant" codes (ATTEND [031!]): only they are kept */
             if (c->dominant && !p->dominant) continue;
@@ -1910,7 +2115,7 @@ static int cut_source(parley_coder *c, const cverb *v, int limit, int exclude)
  * or the end of the clause ("lifted the curfew imposed after days of
  * protests", "accused each other of violating a truce brokered in Moscow")
  * is a reduced relative: without "by" it names no source. */
-static int reduced_relative(const parley_coder *c, const cverb *v)
+static int reduced_participle(const parley_coder *c, const cverb *v)
 {
     uint8_t vf = c->t[v->at].vform;
     if ((vf != PL_VF_PAST && vf != PL_VF_PART) || v->first == 0) return 0;
@@ -1974,6 +2179,20 @@ static const char *attack_tail_code(const parley_coder *c, const cverb *v, const
     return code;
 }
 
+/* Bundled dictionaries: a statement in a closing ", saying ..." clause
+ * whose content names no actor ("rejected claims that it had sent weapons
+ * to Russia, saying the accusations were groundless") is about the main
+ * clause's event: that event's target. */
+static int tail_statement_target(const parley_coder *c, const cverb *v, const char *code, int src)
+{
+    if (strncmp(code, "01", 2) != 0 || c->t[v->at].vform != PL_VF_GERUND || v->first == 0 ||
+        c->t[v->first - 1].cls != CL_COMMA)
+        return -1;
+    for (size_t i = c->npend; i-- > 0;)
+        if (c->pend[i].sgi == src && c->pend[i].tgi >= 0 && c->pend[i].tgi != src) return c->pend[i].tgi;
+    return -1;
+}
+
 /* Bundled dictionaries: a reaction with no target of its own ("expressed
  * strong concern after North Korea launched a missile", "protested after
  * X ...") targets the actor of the following after-clause. */
@@ -2004,6 +2223,36 @@ static int after_clause_target(const parley_coder *c, const cverb *v, const char
 
 /* Default subject of verb v: the first coded group of its clause before
  * it, else the first coded group of the sentence before it. */
+/* Parley's own dictionaries: a reduced relative clause.  "Russia blocked a
+ * resolution condemning the coup": a gerund right after an uncoded noun
+ * that is the object of an earlier verb of its clause describes that noun;
+ * when that verb opposes the noun (blocked, vetoed, rejected ...) the
+ * subject is not the gerund's agent: no source.  Otherwise the subject
+ * usually is ("launched strikes targeting Hezbollah", "proposed a plan
+ * calling for a truce", "adopted a resolution demanding ...") and the
+ * clause rules stand.  st is the first token of the verb's clause. */
+static int reduced_relative(const parley_coder *c, const cverb *v, size_t st)
+{
+    static const char *const OPPOSE[] = {"BLOCKED", "BLOCKS", "BLOCK", "VETOED", "VETOES", "VETO",
+                                         "REJECTED", "REJECTS", "REJECT", "OPPOSED", "OPPOSES",
+                                         "CONDEMNED", "CONDEMNS", "CRITICISED", "CRITICIZED",
+                                         "DENOUNCED", "SUSPENDED", "BANNED", "BANS", "SCRAPPED",
+                                         "DISMISSED", "DENIED", "DENIES", "REPEALED", NULL};
+    if (c->t[v->at].vform != PL_VF_GERUND || v->first == 0) return 0;
+    size_t q = (size_t)v->first - 1;
+    const ctok *n = &c->t[q];
+    if (n->group < 0 || n->ment >= 0 || c->g[n->group].last != q || c->g[n->group].ncodes ||
+        (n->pos != PL_POS_NOUN && n->pos != PL_POS_PROPN))
+        return 0;
+    for (long r = (long)c->g[n->group].first - 1; r >= (long)st; r--) {
+        if (!c->t[r].isverb) continue;
+        for (const char *const *a = OPPOSE; *a; a++)
+            if (!strcmp(c->t[r].norm, *a)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 static int default_source(parley_coder *c, const cverb *v, int limit, int exclude)
 {
     if (c->d->format_tabari) {
@@ -2048,6 +2297,7 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
     size_t st = v->first;
     /* commas inside a group ("A, B and C") do not end the clause */
     while (st > 0 && !(is_boundary(c, st - 1) && c->t[st - 1].group < 0)) st--;
+    if (c->d->bundled && limit == (int)v->first && reduced_relative(c, v, st)) return -1;
     for (size_t q = st; q < (size_t)limit; q++) {
         int gi = c->t[q].group;
         if (gi < 0 || gi == exclude) continue;
@@ -2215,26 +2465,13 @@ static int past_audience(parley_coder *c, int tgt, size_t stop, int src)
     return default_target(c, from, stop, src);
 }
 
-/* CAMEO religion codes (CHR Christian, CHRCTH Catholic, MOS Muslim ...) are
- * no country: "gunmen attacked a Catholic church" gives the gunmen no CHR. */
-static int religion_prefix(const char *code)
-{
-    static const char *const rel[] = {"CHR", "MOS", "JEW", "BUD", "HIN", "SIK", "BAH", "DRZ",
-                                      "ZRO", "TAO", "JAN", "SHN", "ATH", "CON", "ITR", "ALE",
-                                      "ADR", "PAG", "JIN", "HSD", NULL};
-    for (const char *const *r = rel; *r; r++)
-        if (!strncmp(code, *r, 3)) return 1;
-    return 0;
-}
-
 static int country_prefix(const char *code)
 {
     if (strlen(code) < 3) return 0;
     for (int i = 0; i < 3; i++)
         if (code[i] < 'A' || code[i] > 'Z') return 0;
     return strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3) &&
-           strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3) &&
-           !religion_prefix(code);
+           strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3);
 }
 
 /* Bundled dictionaries: a measure a state takes at home ("Armenia declared
@@ -2249,11 +2486,55 @@ static int own_country_target(parley_coder *c, const char *code, const char *sco
     return 1;
 }
 
-static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no)
+/* Parley's own dictionaries: religion codes (MOS, CHR, JEW ...) lead an
+ * actor code like a country but name no country: "a Shiite mosque" (MOS)
+ * gives no country to "a suicide bomber". */
+static int religion_prefix(const char *code)
+{
+    static const char *const rel[] = {"MOS", "CHR", "JEW", "BUD", "HIN", "SIK", "ATH", "TAO",
+                                      "ZRO", "JAN", "BAH", "SHN", "CON", "DRZ", "ALE", "ADR",
+                                      "PAG", NULL};
+    for (const char *const *r = rel; *r; r++)
+        if (!strncmp(code, *r, 3)) return 1;
+    return 0;
+}
+
+static int land_code(const parley_coder *c, const char *code)
+{
+    return country_prefix(code) && !(c->d->bundled && religion_prefix(code));
+}
+
+/* Parley's own dictionaries: the country of a place named in the sentence
+ * ("in the town of Bucha near Kyiv", "in northern Burkina Faso", "in the
+ * Pakistani city of Peshawar"): a group coded as a bare country (or one of
+ * its regions) after in/at/near/outside/inside/across.  The first such
+ * place after group gi, else the nearest one before it. */
+static const char *place_country(const parley_coder *c, int gi)
+{
+    const char *before = NULL;
+    for (size_t k = 0; k < c->ng; k++) {
+        const group *g = &c->g[k];
+        if ((int)k == gi || g->pron || g->ncodes != 1 || g->first == 0) continue;
+        const char *code = g->codes[0];
+        if (!land_code(c, code) || (code[3] && !region_code(c->d, code + 3))) continue;
+        const char *p = c->t[g->first - 1].norm;
+        if (strcmp(p, "IN") && strcmp(p, "AT") && strcmp(p, "NEAR") && strcmp(p, "OUTSIDE") &&
+            strcmp(p, "INSIDE") && strcmp(p, "ACROSS"))
+            continue;
+        if (gi < 0 || g->first > c->g[gi].last) return code;
+        before = code;
+    }
+    return before;
+}
+
+static void infer_country(parley_coder *c, const char **codes, int n, const char **other, int no,
+                          int gi_own, uint8_t *from_other, int is_source)
 {
     for (int i = 0; i < n; i++) {
+        from_other[i] = 0;
         if (strncmp(codes[i], "---", 3) != 0 || !codes[i][3]) continue;
         const char *cc = NULL;
+        int side = 0;
         /* "attacked an Israeli army patrol and killed two soldiers": another
          * phrase of the sentence with the same role gives the country */
         for (size_t gi = 0; gi < c->ng && !cc && c->d->bundled; gi++)
@@ -2261,14 +2542,28 @@ static void infer_country(parley_coder *c, const char **codes, int n, const char
                 const char *gc = c->g[gi].codes[k];
                 int mine = 0;
                 for (int j = 0; j < no; j++) mine |= !strncmp(other[j], gc, 3);
-                if (!mine && country_prefix(gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
+                if (!mine && land_code(c, gc) && !strcmp(gc + 3, codes[i] + 3)) cc = gc;
             }
+        /* "Russian troops killed civilians in the town of Bucha near Kyiv":
+         * the victims (or unnamed attackers) belong to the place, not to
+         * the other side */
+        if (!cc && c->d->bundled) cc = place_country(c, gi_own);
+        /* "The defence minister accused Hamas ..." after a sentence about
+         * Israel: a state role as the source belongs to the story's
+         * country, not to the other side's */
+        char ctx[4];
+        if (!cc && c->d->bundled && is_source && primary_role(codes[i] + 3) == 1 &&
+            (!strncmp(codes[i] + 3, "GOV", 3) || !strncmp(codes[i] + 3, "JUD", 3)) &&
+            gi_own >= 0 && context_country(c, c->g[gi_own].first, ctx))
+            cc = pl_arena_strdup(&c->arena, ctx);
+        if (!cc) side = 1;
         for (int j = 0; j < no && !cc; j++)
-            if (country_prefix(other[j])) cc = other[j];
+            if (land_code(c, other[j])) cc = other[j];
         for (size_t gi = 0; gi < c->ng && !cc; gi++)
             for (int k = 0; k < c->g[gi].ncodes && !cc; k++)
-                if (country_prefix(c->g[gi].codes[k])) cc = c->g[gi].codes[k];
+                if (land_code(c, c->g[gi].codes[k])) cc = c->g[gi].codes[k];
         if (!cc) continue;
+        from_other[i] = (uint8_t)side;
         char buf[64];
         snprintf(buf, sizeof buf, "%.3s%s", cc, codes[i] + 3);
         codes[i] = pl_arena_strdup(&c->arena, buf);
@@ -2615,6 +2910,120 @@ static void inverted_said(parley_coder *c, const cverb *v, int *src, int *tgt)
     }
 }
 
+/* Parley's own dictionaries, a closing speech tag with an agents-only
+ * speaker ("Israeli jets struck ..., the military said", "..., the foreign
+ * ministry said"): the speaker belongs to the country of the content's
+ * subject when that subject is a state actor (the country itself, its
+ * government, forces, police ...); a rebel, militant or civilian subject
+ * says nothing of the speaker's country ("A Palestinian gunman killed ...,
+ * police said").  Returns the speaker's code (country + the speaker's
+ * agents), or NULL: no statement (an unknown speaker). */
+static const char *subject_speaker(parley_coder *c, int gi, const char *sc)
+{
+    static const char *const STATE[] = {"", "GOV", "MIL", "COP", "SPY", "LEG", "JUD", NULL};
+    static const char *const NONSTATE[] = {"REB", "INS", "OPP", "UAF", "SEP", "RAD", "CRM", NULL};
+    const group *g = &c->g[gi];
+    /* "Russia and Ukraine exchanged prisoners, officials said": whose? */
+    if (g->ncodes != 1 || g->compound || g->pron) return NULL;
+    const char *gc = g->codes[0];
+    /* "A Palestinian assailant": a demonym on a common noun names no state */
+    if (!gc || !country_prefix(gc) || c->t[g->last].ment < 0) return NULL;
+    int state = !gc[3];
+    for (int k = 1; STATE[k] && !state; k++) state = !strncmp(gc + 3, STATE[k], 3);
+    if (!state) return NULL;
+    /* "Russian forces shelled Kherson, killing ..., officials said": after
+     * force used on another state, officials, police and media speak for
+     * the side that was hit, and "the military" may be either side (no
+     * statement); after force on rebels or militants, and after anything
+     * else, the subject's side speaks */
+    const char *hit = NULL;
+    for (size_t i = 0; i < c->npend && !hit; i++) {
+        const pending *pe = &c->pend[i];
+        const char *k = pe->code;
+        if (pe->sgi != gi || !k || !pe->tgt || (pe->mode && *pe->mode)) continue;
+        if (!((k[0] == '1' && (k[1] == '8' || k[1] == '9')) || (k[0] == '2' && k[1] == '0'))) continue;
+        if (!country_prefix(pe->tgt) || !strncmp(pe->tgt, gc, 3)) continue;
+        int nst = 0;
+        for (int n = 0; NONSTATE[n] && !nst; n++) nst = !strncmp(pe->tgt + 3, NONSTATE[n], 3);
+        if (!nst) hit = pe->tgt;
+    }
+    if (hit && !strncmp(sc + 3, "MIL", 3)) return NULL;
+    if (hit) gc = hit;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.3s%s", gc, sc + 3);
+    return pl_arena_strdup(&c->arena, buf);
+}
+
+static const char *tail_speaker(parley_coder *c, int src, size_t ce)
+{
+    const char *sc = c->g[src].codes[0];
+    for (size_t gi = 0; gi < c->ng; gi++) {
+        const group *g = &c->g[gi];
+        if ((int)gi == src || c->t[g->last].end > ce) break;
+        if (!g->ncodes || g->pron) continue;
+        /* the content's subject: nothing of a clause before it ("There is
+         * no evidence that India ...", a said-verb) */
+        for (size_t q = 0; q < g->first; q++)
+            if (c->t[q].isverb || c->t[q].cls == CL_AUX || c->t[q].cls == CL_SCONJ || c->t[q].cls == CL_REL ||
+                c->t[q].cls == CL_COMMA)
+                return NULL;
+        return subject_speaker(c, (int)gi, sc);
+    }
+    return NULL;
+}
+
+/* The same for a speaker before its verb ("The military said Israeli jets
+ * struck ...", "Officials said Russian forces shelled Kherson"): run when
+ * the sentence's events are complete (flush_events).  The content's subject
+ * is the group right after the verb (and "that"); the statement then takes
+ * that speaker, and its target is the content's other side (not the
+ * speaker's own); unresolved, an agents-only statement ("---MIL ISRMIL")
+ * is dropped, as a one-sided one is (one_sided). */
+static void lead_speakers(parley_coder *c)
+{
+    for (size_t i = 0; i < c->npend; i++) {
+        pending *p = &c->pend[i];
+        if (!p->code || p->code[0] != '0' || p->code[1] != '1' || !p->src || strncmp(p->src, "---", 3) != 0 ||
+            !p->src[3] || p->sgi < 0)
+            continue;
+        const cverb *v = &c->v[p->verb];
+        if (c->g[p->sgi].last >= v->first) { /* "said the military" */
+            p->src = NULL;
+            continue;
+        }
+        size_t q0 = (size_t)v->last + 1;
+        if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+        int gi = q0 < c->nt ? c->t[q0].group : -1;
+        const char *spk = gi >= 0 && c->g[gi].first == q0 ? subject_speaker(c, gi, p->src) : NULL;
+        if (!spk) {
+            p->src = NULL;
+            continue;
+        }
+        p->src = spk;
+        if (p->tgt && strncmp(p->tgt, "---", 3) != 0 && strncmp(p->tgt, spk, 3) != 0) continue;
+        /* the target: the other side of the content's first event of that subject */
+        const char *t = "---";
+        for (size_t j = 0; j < c->npend; j++) {
+            const pending *e = &c->pend[j];
+            if (e->sgi != gi || !e->src || !e->tgt) continue;
+            if (strncmp(e->src, spk, 3) != 0) t = e->src;
+            else if (strncmp(e->tgt, spk, 3) != 0 && strncmp(e->tgt, "---", 3) != 0) t = e->tgt;
+            break;
+        }
+        p->tgt = t;
+    }
+}
+
+/* A group that holds the speaker's country ("U.S. and British warplanes
+ * struck ..., the Pentagon said"): the speaker's own side, not the target
+ * of the statement. */
+static int speaker_side(const parley_coder *c, int gi, const char *spk)
+{
+    for (int k = 0; k < c->g[gi].ncodes; k++)
+        if (c->g[gi].codes[k] && !strncmp(c->g[gi].codes[k], spk, 3) && country_prefix(spk)) return 1;
+    return 0;
+}
+
 /* Parley's own dictionaries, statements (01x codes): "Lavrov said Russia
  * works with Israel and Hamas" is no statement to Russia (emit drops a
  * country toward itself); the target is the next actor of the reported
@@ -2624,7 +3033,15 @@ static int statement_other_target(parley_coder *c, const cverb *v, int src, int 
 {
     /* only the subject of the content, right after the verb (and "that") */
     size_t q0 = (size_t)v->last + 1;
+    /* "rejected (the) accusations that ...": an uncoded noun before "that" */
+    size_t r = q0;
+    while (r < c->nt && r < q0 + 4u && c->t[r].ment < 0 && !c->t[r].isverb &&
+           (c->t[r].cls == CL_DET || c->t[r].pos == PL_POS_ADJ || c->t[r].pos == PL_POS_NOUN))
+        r++;
+    if (r > q0 && r < c->nt && !strcmp(c->t[r].norm, "THAT")) q0 = r;
     if (q0 < c->nt && !strcmp(c->t[q0].norm, "THAT")) q0++;
+    /* "denied that its troops ...": the possessive opens the subject */
+    if (q0 < c->nt && c->t[q0].cls == CL_POSSPRON && c->g[tgt].first == q0 + 1) q0++;
     if (c->g[tgt].first != q0) return tgt;
     const char *sc[MAX_CODES], *tc[MAX_CODES];
     int ns = group_codes(c, src, sc, 1), nt = group_codes(c, tgt, tc, 0);
@@ -2864,6 +3281,79 @@ static int statement_that_target(parley_coder *c, const cverb *v, int src)
     return -1;
 }
 
+/* Parley's own dictionaries: the content of a denial or of an absence is
+ * not asserted.  "Pakistan denied that its troops had fired ...", "rejected
+ * reports / dismissed claims / accusations that ...", "said there was no
+ * sign / evidence / indication that ...": a verb after such a "that" (in the
+ * nearest "that" clause before it, within the sentence) is negated.  A
+ * closing speech tag after a comma ("..., the ministry said") is not in the
+ * scope. */
+static int in_list_w(const char *w, const char *const *l)
+{
+    for (; *l; l++)
+        if (!strcmp(w, *l)) return 1;
+    return 0;
+}
+
+static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
+{
+    static const char *const DENY[] = {"DENIED", "DENIES", "DENY", "DENYING", "REFUTED", "REFUTES", NULL};
+    static const char *const REJECT[] = {"REJECTED", "REJECTS", "REJECTING", "DISMISSED", "DISMISSES",
+                                         "DISMISSING", "DENIED", "DENIES", "REFUTED", "REFUTES",
+                                         "DISPUTED", "DISPUTES", "DISCOUNTED", NULL};
+    static const char *const CLAIMS[] = {"REPORTS", "REPORT", "CLAIMS", "CLAIM", "ACCUSATIONS",
+                                         "ACCUSATION", "ALLEGATIONS", "ALLEGATION", "CHARGES",
+                                         "SUGGESTIONS", "RUMOURS", "RUMORS", "ASSERTIONS", "SPECULATION", NULL};
+    static const char *const SIGNS[] = {"SIGN", "SIGNS", "EVIDENCE", "INDICATION", "INDICATIONS",
+                                        "PROOF", NULL};
+    static const char *const SAYING[] = {"SAYING", "ADDING", "INSISTING", "ACCUSING", "ARGUING",
+                                         "CLAIMING", "STRESSING", "NOTING", "BLAMING", NULL};
+    static const char *const PLANS[] = {"PLANS", "PLAN", "INTENTION", "INTENTIONS", "DESIRE", NULL};
+    /* "has no plans to send", "had no intention of attacking" */
+    long a = (long)v->first - 1;
+    while (a >= 0 && c->t[a].cls == CL_ADV) a--;
+    if (a >= 2 && (!strcmp(c->t[a].norm, "TO") || !strcmp(c->t[a].norm, "OF")) &&
+        in_list_w(c->t[a - 1].norm, PLANS) &&
+        (!strcmp(c->t[a - 2].norm, "NO") || (a >= 3 && !strcmp(c->t[a - 3].norm, "NO"))))
+        return 1;
+    int comma = 0;
+    for (long q = (long)v->first - 1; q > 0 && (long)v->first - q < 80; q--) {
+        const ctok *t = &c->t[q];
+        if (t->cls == CL_COMMA) comma = 1;
+        if (!strcmp(t->norm, ";") || !strcmp(t->norm, ":") || !strcmp(t->norm, "BUT")) return 0;
+        /* "... and said Iran had met ...": a statement of its own in between */
+        if (t->isverb && pl_story_say_word(t->norm)) return 0;
+        /* "..., saying India had attacked first": a statement of its own */
+        if (t->cls == CL_COMMA && (size_t)q + 1 < c->nt && in_list_w(c->t[q + 1].norm, SAYING)) return 0;
+        if (strcmp(t->norm, "THAT") != 0) continue;
+        /* the speech tag after the content: "..., the ministry said" */
+        if (comma && code[0] == '0' && code[1] == '1') return 0;
+        long p = q - 1;
+        while (p >= 0 && c->t[p].cls == CL_ADV) p--;
+        if (p < 0) return 0;
+        const char *w = c->t[p].norm;
+        if (in_list_w(w, DENY)) return 1;
+        if (in_list_w(w, CLAIMS)) {
+            /* "rejected (the) (Western) reports that" */
+            for (long r = p - 1, n = 0; r >= 0 && n < 4; r--, n++) {
+                if (in_list_w(c->t[r].norm, REJECT)) return 1;
+                if (c->t[r].cls != CL_DET && c->t[r].pos != PL_POS_ADJ && c->t[r].pos != PL_POS_NOUN &&
+                    c->t[r].pos != PL_POS_PROPN && c->t[r].cls != CL_POSS)
+                    break;
+            }
+            return 0;
+        }
+        if (in_list_w(w, SIGNS)) {
+            /* "no sign that", "no clear evidence that", "not any sign that" */
+            for (long r = p - 1, n = 0; r >= 0 && n < 3; r--, n++)
+                if (!strcmp(c->t[r].norm, "NO") || c->t[r].cls == CL_NEG) return 1;
+            return 0;
+        }
+        return 0; /* the nearest "that" governs */
+    }
+    return 0;
+}
+
 /* Parley's own dictionaries: a statement (01x) with a source and no target
  * ('"There is no common ground yet," Lavrov said', "Russia denied ...") is
  * still a statement: delivered with the target "---" unless require_dyad was
@@ -2957,6 +3447,23 @@ static int aspect_verb(const parley_coder *c, const cverb *v)
            (c->t[q].vform == PL_VF_GERUND || c->t[q].vform == PL_VF_BASE);
 }
 
+/* Parley's own dictionaries: "Syria denied reports that Israel had attacked
+ * ...": the content of a denied report is not asserted. */
+static int denied_report(const parley_coder *c, const cverb *v)
+{
+    static const char *const what[] = {"REPORT", "REPORTS", "CLAIM", "CLAIMS", "ALLEGATION",
+                                       "ALLEGATIONS", "RUMOURS", "RUMORS", "SUGGESTIONS", NULL};
+    static const char *const deny[] = {"DENIED", "DENIES", "DENY", "DENYING", "DISMISSED",
+                                       "REJECTED", "REFUTED", NULL};
+    for (long q = (long)v->first - 1; q >= 2; q--) {
+        const ctok *t = &c->t[q];
+        if (t->cls == CL_PUNCT || (t->isverb && t->cls != CL_AUX)) return 0;
+        if (!strcmp(t->norm, "THAT"))
+            return word_in(c->t[q - 1].norm, what) && word_in(c->t[q - 2].norm, deny);
+    }
+    return 0;
+}
+
 static void code_verb(parley_coder *c, size_t vi)
 {
     const parley_dict *d = c->d;
@@ -3037,7 +3544,7 @@ static void code_verb(parley_coder *c, size_t vi)
         long q = (long)v->first - 1;
         while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_AUX)) q--;
         /* "lifted the curfew imposed after ...", "a truce brokered in Moscow" */
-        if (d->bundled && reduced_relative(c, v)) return;
+        if (d->bundled && reduced_participle(c, v)) return;
         /* "had been killed in its consulate": the subject is no source */
         if (d->bundled && (!hit || !hit->npre) && code.a != PL_NOCODE &&
             agentless_passive(c, v, pl_dict_s(d, code.a)))
@@ -3050,6 +3557,11 @@ static void code_verb(parley_coder *c, size_t vi)
         if (q >= 0 && c->t[q].cls == CL_PART && !strcmp(c->t[q].norm, "TO") && !fr.family) {
             long r = q - 1;
             while (r >= 0 && c->t[r].cls == CL_ADV) r--;
+            /* "any plan by Israel to strike Iran": the noun before "by X" */
+            if (d->bundled && r >= 2 && c->t[r].group >= 0 && c->g[c->t[r].group].last == r) {
+                long fb = (long)c->g[c->t[r].group].first - 1;
+                if (fb >= 1 && !strcmp(c->t[fb].norm, "BY") && c->t[fb - 1].pos == PL_POS_NOUN) r = fb - 1;
+            }
             if (r >= 0 && c->t[r].ment < 0 && c->t[r].unit >= 0 && !c->t[r].isverb &&
                 c->t[r].pos != PL_POS_ADJ)
                 return;
@@ -3091,13 +3603,19 @@ static void code_verb(parley_coder *c, size_t vi)
             if (q < b.pre_lo &&
                 (!strcmp(w, "FAILED") || !strcmp(w, "FAIL") || !strcmp(w, "FAILS") ||
                  !strcmp(w, "REFUSED") || !strcmp(w, "REFUSES") || !strcmp(w, "DECLINED") ||
-                 !strcmp(w, "YET") || !strcmp(w, "DENIED") || !strcmp(w, "DENIES"))) {
+                 !strcmp(w, "YET") || !strcmp(w, "DENIED") || !strcmp(w, "DENIES") ||
+                 /* "ruled out sending troops" */
+                 (!strcmp(w, "OUT") && q > 0 &&
+                  (!strcmp(c->t[q - 1].norm, "RULED") || !strcmp(c->t[q - 1].norm, "RULES") ||
+                   !strcmp(c->t[q - 1].norm, "RULING"))))) {
                 mode = "negated";
                 break;
             }
             if (c->t[q].cls != CL_PART && c->t[q].cls != CL_ADV && c->t[q].cls != CL_AUX) break;
         }
+        if (!*mode && code.a != PL_NOCODE && denial_scope(c, v, pl_dict_s(d, code.a))) mode = "negated";
     }
+    if (d->bundled && !*mode && denied_report(c, v)) mode = "negated";
     if (fr.family && strcmp(mode, "negated") != 0) {
         /* the complement of an appeal, intent, demand or threat did not
          * happen: mirrored into the family when the governing verb gave
@@ -3150,6 +3668,7 @@ static void code_verb(parley_coder *c, size_t vi)
     }
     int src = b.src, tgt = b.tgt;
     int passive = 0;
+    const char *tail_src = NULL; /* a closing speech tag's inferred speaker */
     if (src < 0 && b.cmp < 0) {
         /* passive: BE + participle ... BY group (a + bound after the verb by
          * an active-voice pattern is dropped: "was received by X in Muscat";
@@ -3204,6 +3723,11 @@ static void code_verb(parley_coder *c, size_t vi)
                     !strcmp(p, "IN") || !strcmp(p, "AT") || !strcmp(p, "DURING") ||
                     !strcmp(p, "NEAR") || !strcmp(p, "BY"))
                     tgt = -1;
+                /* Parley's own dictionaries: "the army and the RSF fought for
+                 * control of the palace": what they fight over is no party */
+                else if (d->bundled && !strcmp(p, "OF") && c->g[tgt].first > 1 &&
+                         !strcmp(c->t[c->g[tgt].first - 2].norm, "CONTROL"))
+                    tgt = -1;
             }
             /* Parley's own dictionaries: "discussed cyber security and North
              * Korea" names topics; only "discussed ... with X" names a party */
@@ -3233,12 +3757,21 @@ static void code_verb(parley_coder *c, size_t vi)
             size_t ce = c->story_on && tgt < 0 && src >= 0 && c->g[src].ncodes
                             ? pl_story_said_content(c->text, c->len, c->t[c->g[src].first].start,
                                                     c->t[v->first].start, c->t[v->last].end) : 0;
+            const char *spk = ce ? c->g[src].codes[0] : NULL;
+            if (ce && d->bundled && !strncmp(spk, "---", 3)) {
+                tail_src = tail_speaker(c, src, ce);
+                if (!tail_src) return; /* "..., police said" after a gunman: whose police? */
+                spk = tail_src;
+            }
             for (size_t gi = 0; ce && gi < c->ng && tgt < 0; gi++)
                 if (c->t[c->g[gi].last].end <= ce && c->g[gi].ncodes && !c->g[gi].pron &&
-                    pl_story_other_actor(c->g[src].codes[0], c->g[gi].codes, c->g[gi].ncodes))
+                    pl_story_other_actor(spk, c->g[gi].codes, c->g[gi].ncodes) &&
+                    !(d->bundled && (speaker_side(c, (int)gi, spk) || !strncmp(c->g[gi].codes[0], "---", 3))))
                     tgt = (int)gi;
             if (d->bundled && tgt < 0 && src >= 0 && code.a != PL_NOCODE)
                 tgt = after_clause_target(c, v, pl_dict_s(d, code.a), src);
+            if (d->bundled && tgt < 0 && src >= 0 && code.a != PL_NOCODE)
+                tgt = tail_statement_target(c, v, pl_dict_s(d, code.a), src);
         }
     }
     if (mcode && fr.gov >= 0) {
@@ -3279,6 +3812,7 @@ static void code_verb(parley_coder *c, size_t vi)
         tgt = own_forces_target(c, pl_dict_s(d, code.a), src, tgt, (size_t)PL_MAX(b.post_hi + 1, (int)v->last + 1), stop, &bare);
     const char *scodes[MAX_CODES], *tcodes[MAX_CODES];
     int ns = group_codes(c, src, scodes, 1), ntg = group_codes(c, tgt, tcodes, 0);
+    if (tail_src) scodes[0] = tail_src, ns = 1;
     if (bare && ntg == 1 && country_prefix(tcodes[0]))
         tcodes[0] = pl_arena_strndup(&c->arena, tcodes[0], 3);
     if (d->bundled && same_role_object(c, src, scodes, ns, tcodes, ntg)) ntg = 0, tgt = -1;
@@ -3356,6 +3890,7 @@ static void code_verb(parley_coder *c, size_t vi)
     if (!ns) scodes[0] = "---", ns = 1;
     if (!ntg) tcodes[0] = "---", ntg = 1;
     const char *s_own[MAX_CODES], *t_own[MAX_CODES];
+    uint8_t s_oth[MAX_CODES] = {0}, t_oth[MAX_CODES] = {0};
     memcpy(s_own, scodes, sizeof s_own);
     memcpy(t_own, tcodes, sizeof t_own);
     if (d->bundled && strncmp(c0, "01", 2) != 0) {
@@ -3364,8 +3899,8 @@ static void code_verb(parley_coder *c, size_t vi)
          * sentence ("in Mosul"); not for statements ("officials said Russia
          * ..." says nothing of the officials' country) */
         same_side_country(c, src, tcodes, ntg);
-        infer_country(c, scodes, ns, tcodes, ntg);
-        infer_country(c, tcodes, ntg, scodes, ns);
+        infer_country(c, scodes, ns, tcodes, ntg, src, s_oth, 1);
+        infer_country(c, tcodes, ntg, scodes, ns, tgt, t_oth, 0);
     }
     if (d->bundled && src >= 0) after_talks(c, v, src, scodes, ns, mode);
     for (int i = 0; i < ns; i++)
@@ -3380,7 +3915,11 @@ static void code_verb(parley_coder *c, size_t vi)
             }
             /* a role whose country was only inferred from the other side
              * ("Russia proposed ... the opposition"): no event with it */
-            if ((scodes[i] != s_own[i] || tcodes[j] != t_own[j]) && !strncmp(scodes[i], tcodes[j], 3) &&
+            /* (a country taken from a place: "gunmen stormed a hotel in
+             * Mogadishu" is SOMUAF SOM) */
+            if (((scodes[i] != s_own[i] && (s_oth[i] || !d->bundled)) ||
+                 (tcodes[j] != t_own[j] && (t_oth[j] || !d->bundled))) &&
+                !strncmp(scodes[i], tcodes[j], 3) &&
                 (!scodes[i][3] || !tcodes[j][3]))
                 continue;
             if (ca) emit(c, scodes[i], tcodes[j], ca, src, tgt, v, mode, evid), made++;

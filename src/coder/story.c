@@ -445,8 +445,25 @@ int pl_story_other_actor(const char *src, const char *const *codes, int n)
 /* institutions that speak: "the defence ministry said" */
 static const char *const SPEAKERS[] = {"MINISTRY", "OFFICE", "GOVERNMENT",
                                        "MILITARY", "ARMY", "POLICE", "AGENCY", "EMBASSY", NULL};
+/* Parley's own dictionaries, whose agents code them: "..., U.S. officials
+ * said", "the air force said", "Ukraine's general staff said" */
+static const char *const NEWS_SPEAKERS[] = {"OFFICIALS", "OFFICIAL", "AUTHORITIES", "FORCE", "FORCES",
+                                            "STAFF", "COMMAND", "PROSECUTORS", "MEDIA", "GUARD",
+                                            "TELEVISION", "GOVERNOR", NULL};
+
+static int said_clause(const char *text, size_t len, int news);
 
 int pl_story_said_clause(const char *text, size_t len)
+{
+    return said_clause(text, len, 0);
+}
+
+int pl_story_said_clause_news(const char *text, size_t len)
+{
+    return said_clause(text, len, 1);
+}
+
+static int said_clause(const char *text, size_t len, int news)
 {
     if (!text) return 0;
     words ws;
@@ -461,7 +478,8 @@ int pl_story_said_clause(const char *text, size_t len)
     }
     for (int i = 1; i < ws.n && i <= 5; i++)
         if (in_list(ws.w[i], SAYS))
-            return (ws.cap[i - 1] || in_list(ws.w[i - 1], ROLES) || in_list(ws.w[i - 1], SPEAKERS)) &&
+            return (ws.cap[i - 1] || in_list(ws.w[i - 1], ROLES) || in_list(ws.w[i - 1], SPEAKERS) ||
+                    (news && in_list(ws.w[i - 1], NEWS_SPEAKERS))) &&
                    ws.n - i - 1 <= 3;
     return 0;
 }

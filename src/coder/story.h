@@ -51,6 +51,9 @@ int pl_story_pronoun(const pl_story *s, const char *norm, const char *text, size
  * saying (then it is a statement to code, not a clause to drop).  text is
  * the clause from its comma to its end. */
 int pl_story_said_clause(const char *text, size_t len);
+/* The same with the speakers that Parley's own agents code ("officials",
+ * "the air force", "the general staff"). */
+int pl_story_said_clause_news(const char *text, size_t len);
 
 /* '"Israel must stop ...," Lavrov said': when the verb at bytes [vs, ve) of
  * the sentence is a verb of saying whose subject starts at byte ss right

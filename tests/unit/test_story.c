@@ -65,6 +65,12 @@ TEST(story_statements)
     CHECK(pl_story_said_clause(q, strlen(q)) == 0);
     q = ", the Armenian defence ministry said.";
     CHECK(pl_story_said_clause(q, strlen(q)) == 1);
+    /* officials and forces as speakers: Parley's own dictionaries only */
+    q = ", U.S. officials said.";
+    CHECK(pl_story_said_clause(q, strlen(q)) == 0);
+    CHECK(pl_story_said_clause_news(q, strlen(q)) == 1);
+    q = ", the air force said.";
+    CHECK(pl_story_said_clause_news(q, strlen(q)) == 1);
     CHECK(pl_story_say_word("NOTED") == 1);
     CHECK(pl_story_say_word("ATTACKED") == 0);
     CHECK(pl_story_say_word(NULL) == 0);
