@@ -830,6 +830,14 @@ static int said_then_referring(const parley_coder *c, const pl_parse *ps, size_t
     return pl_story_said_clause(c->text + ps->toks[a].start, ps->toks[b].start - ps->toks[a].start);
 }
 
+/* Bundled dictionaries: a closing clause that opens with an -ing participle
+ * (", accusing Tehran of ...", ", defying U.N. resolutions", ", prompting X
+ * to ...") is the main subject's second act, kept for coding. */
+static int participle_tail(const pl_parse *ps, size_t a, size_t end)
+{
+    return a < end && ps->toks[a].pos == PL_POS_VERB && ps->toks[a].vform == PL_VF_GERUND;
+}
+
 /* Comma-delimited clause elimination (PETRARCH comma_* options): marks the
  * tokens to drop in keep[]. */
 static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep, size_t n)
@@ -899,6 +907,7 @@ static void eliminate_commas(parley_coder *c, const pl_parse *ps, uint8_t *keep,
                 verb_before = 1;
         if (w >= c->comma[4] && w <= c->comma[5] && !HASCONJ(commas[nc - 1] + 1, end) &&
             HASVERB(commas[nc - 1] + 1, end) && verb_before &&
+            !(c->d->bundled && participle_tail(ps, commas[nc - 1] + 1, end)) &&
             !(c->story_on && nc >= 2 && said_then_referring(c, ps, commas[nc - 2], commas[nc - 1], end, 0)) &&
             !(c->story_on && /* story.c: '..., Lavrov said' is a statement */
               (c->d->bundled ? pl_story_said_clause_news : pl_story_said_clause)(
@@ -1299,6 +1308,24 @@ static int unit_has_actor(const parley_coder *c, const unit *u)
     return m->code != PL_NOCODE && strcmp(pl_dict_s(c->d, m->code), "---") != 0;
 }
 
+/* A unit that is one word or only its actor's name ("Russian", "North
+ * Korean"): a member of "North Korean and American negotiators". */
+static int actor_only_unit(const parley_coder *c, const unit *u)
+{
+    if (u->first == u->last) return 1;
+    return u->actor >= 0 && c->m[u->actor].first == u->first && c->m[u->actor].last == u->last;
+}
+
+/* ", and Iranian officials blamed Israel": a single phrase before ", and"
+ * (no list comma before it) and a unit followed by its own verb is a new
+ * clause, not the last member of a list ("A, B, and C said" keeps its list). */
+static int clause_after_conj(const parley_coder *c, size_t nx)
+{
+    size_t after = (size_t)c->u[nx].last + 1;
+    while (after < c->nt && c->t[after].cls == CL_ADV) after++;
+    return after < c->nt && (c->t[after].isverb || c->t[after].cls == CL_AUX);
+}
+
 /* Units joined by "and"/commas: returns the last unit index of the compound
  * starting at unit k (k itself when none). */
 static size_t compound_end(const parley_coder *c, size_t k)
@@ -1329,6 +1356,7 @@ static size_t compound_end(const parley_coder *c, size_t k)
                 break;
         }
         if (c->u[nx].pron || c->u[nx].posspron) break;
+        if (comma && conj && !saw_comma && clause_after_conj(c, nx)) break;
         /* the next unit must not be followed by a possessive or "of" object */
         if (conj) {
             last = nx;
@@ -1577,7 +1605,7 @@ static void build_groups(parley_coder *c)
                         context_country(c, mu->first, ctx))
                         inh = pl_arena_strdup(&c->arena, ctx);
                     code = unit_code(c, mu, inh, evp);
-                } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && mu->first == mu->last &&
+                } else if (unit_coded(c, mu) && q < e && mu->nagents == 0 && actor_only_unit(c, mu) &&
                            c->u[e].nagents && unit_has_actor(c, &c->u[e]) &&
                            c->m[c->u[e].actor].first == c->u[e].first) {
                     /* "Russian and Chinese warships": the head noun's agents
@@ -1917,6 +1945,14 @@ static int region_code(const parley_dict *d, const char *rest)
     return 1;
 }
 
+/* Measures a state takes at home (081x eased restrictions, 083x reform or
+ * resignation, 172x bans, curfews, martial law): their target may be the
+ * source's own country ("the Thai army declared martial law across Thailand"). */
+static int domestic_code(const char *code)
+{
+    return !strncmp(code, "081", 3) || !strncmp(code, "083", 3) || !strncmp(code, "172", 3);
+}
+
 /* Against its own country, an actor that is not the state's own voice
  * still makes an event: rebels and the opposition either way (UKRSEP
  * shelled UKR), the army or police as the source (THAMIL declared martial
@@ -1941,6 +1977,7 @@ static void emit(parley_coder *c, const char *src, const char *tgt, const char *
      * ..." is no event between USAGOV and USA */
     if (c->d->bundled && country_prefix(src) && country_prefix(tgt) && !strncmp(src, tgt, 3) &&
         (!src[3] || !tgt[3]) && !region_code(c->d, src[3] ? src + 3 : tgt + 3) &&
+        !domestic_code(code) &&
         (!strncmp(code, "01", 2) || /* statements: "Chinese police said China ..." */
          (!(src[3] ? nonstate_side(src, 1) : nonstate_side(tgt, 0)) &&
           !(!src[3] && !strncmp(code, "14", 2)) && /* "Venezuelans marched against Maduro" */
@@ -2073,12 +2110,115 @@ static int cut_source(parley_coder *c, const cverb *v, int limit, int exclude)
     return -1;
 }
 
+/* Bundled dictionaries: a participle right after an uncoded noun that is the
+ * object of an earlier verb of its clause, followed by a prepositional phrase
+ * or the end of the clause ("lifted the curfew imposed after days of
+ * protests", "accused each other of violating a truce brokered in Moscow")
+ * is a reduced relative: without "by" it names no source. */
+static int reduced_participle(const parley_coder *c, const cverb *v)
+{
+    uint8_t vf = c->t[v->at].vform;
+    if ((vf != PL_VF_PAST && vf != PL_VF_PART) || v->first == 0) return 0;
+    size_t q = v->first - 1;
+    int gi = c->t[q].group;
+    if (gi < 0 || c->g[gi].last != q || c->g[gi].ncodes || c->g[gi].pron ||
+        c->t[q].pos != PL_POS_NOUN)
+        return 0;
+    size_t nx = (size_t)v->last + 1;
+    while (nx < c->nt && c->t[nx].cls == CL_ADV) nx++;
+    if (nx < c->nt && c->t[nx].cls != CL_PREP && c->t[nx].cls != CL_COMMA && c->t[nx].cls != CL_PUNCT)
+        return 0;
+    if (nx < c->nt && !strcmp(c->t[nx].norm, "BY")) return 0;
+    for (long r = (long)c->g[gi].first - 1; r >= 0; r--) {
+        if (is_boundary(c, (size_t)r) || c->t[r].cls == CL_CONJ) return 0;
+        if (c->t[r].isverb) return 1;
+    }
+    return 0;
+}
+
+/* Bundled dictionaries: a passive without "by" in its clause ("X had been
+ * killed in its consulate", "was accused of"): its subject is what the verb
+ * acted on, and no source is named (not for force posture and withdrawals). */
+static int agentless_passive(const parley_coder *c, const cverb *v, const char *code)
+{
+    /* "the army was put on high alert", "troops were withdrawn": in force
+     * posture and de-escalation the subject's side is the source */
+    if (!strncmp(code, "15", 2) || !strncmp(code, "087", 3) || !strncmp(code, "166", 3)) return 0;
+    uint8_t vf = c->t[v->at].vform;
+    if ((vf != PL_VF_PAST && vf != PL_VF_PART) || !c->t[v->at].isverb) return 0;
+    long q = (long)v->first - 1;
+    while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_NEG)) q--;
+    if (q < 0 || !(c->t[q].wf & F_BE)) return 0;
+    for (size_t r = (size_t)v->last + 1; r < c->nt; r++) {
+        if (!strcmp(c->t[r].norm, "BY")) return 0;
+        if (is_boundary(c, r) || c->t[r].isverb) break;
+    }
+    return 1;
+}
+
 /* a straight or curly quotation mark */
 static int is_quote(const parley_coder *c, size_t q)
 {
     const char *w = c->t[q].norm;
     return c->t[q].cls == CL_PUNCT && (!strcmp(w, "\"") || !strcmp(w, "``") || !strcmp(w, "''") ||
                                        !strcmp(w, "\xe2\x80\x9c") || !strcmp(w, "\xe2\x80\x9d"));
+}
+
+/* Bundled dictionaries: ", killing 13 soldiers" after a bombing or an
+ * attack of root 18 is that attack's toll: a participle tail coded only with
+ * its block's generic 190 takes the code of the sentence's last root-18 event
+ * ("a suicide bomber struck crowds, killing ..." is 1831 for both). */
+static const char *attack_tail_code(const parley_coder *c, const cverb *v, const char *code)
+{
+    if (strcmp(code, "190") != 0 || c->t[v->at].vform != PL_VF_GERUND || v->first == 0 ||
+        c->t[v->first - 1].cls != CL_COMMA)
+        return code;
+    for (size_t i = c->npend; i-- > 0;)
+        if (c->pend[i].verb >= 0 && (size_t)c->pend[i].verb < (size_t)(v - c->v))
+            return !strncmp(c->pend[i].code, "18", 2) ? c->pend[i].code : code;
+    return code;
+}
+
+/* Bundled dictionaries: a statement in a closing ", saying ..." clause
+ * whose content names no actor ("rejected claims that it had sent weapons
+ * to Russia, saying the accusations were groundless") is about the main
+ * clause's event: that event's target. */
+static int tail_statement_target(const parley_coder *c, const cverb *v, const char *code, int src)
+{
+    if (strncmp(code, "01", 2) != 0 || c->t[v->at].vform != PL_VF_GERUND || v->first == 0 ||
+        c->t[v->first - 1].cls != CL_COMMA)
+        return -1;
+    for (size_t i = c->npend; i-- > 0;)
+        if (c->pend[i].sgi == src && c->pend[i].tgi >= 0 && c->pend[i].tgi != src) return c->pend[i].tgi;
+    return -1;
+}
+
+/* Bundled dictionaries: a reaction with no target of its own ("expressed
+ * strong concern after North Korea launched a missile", "protested after
+ * X ...") targets the actor of the following after-clause. */
+static int after_clause_target(const parley_coder *c, const cverb *v, const char *code, int src)
+{
+    if (strncmp(code, "01", 2) != 0 && strncmp(code, "11", 2) != 0 && strncmp(code, "14", 2) != 0)
+        return -1;
+    int after = 0;
+    for (size_t q = (size_t)v->last + 1; q < c->nt; q++) {
+        if (c->t[q].cls == CL_COMMA || c->t[q].cls == CL_PUNCT || c->t[q].cls == CL_REL) break;
+        if (c->t[q].isverb && q > v->last) {
+            if (after) break;
+            continue;
+        }
+        if (c->t[q].wf & F_SUBPREP) {
+            if (after || strcmp(c->t[q].norm, "AFTER") != 0) break;
+            after = 1;
+            continue;
+        }
+        int gi = c->t[q].group;
+        if (!after || gi < 0 || gi == src || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes)
+            continue;
+        if (!strncmp(c->g[gi].codes[0], "---", 3)) continue;
+        return gi;
+    }
+    return -1;
 }
 
 /* Default subject of verb v: the first coded group of its clause before
@@ -2210,6 +2350,13 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
         c->t[v->at].vform == PL_VF_GERUND) {
         size_t pe = st - 1, ps = pe;
         while (ps > 0 && !(is_boundary(c, ps - 1) && c->t[ps - 1].group < 0)) ps--;
+        /* "rejected the plan that Trump unveiled, saying": not the relative clause */
+        while (c->d->bundled && ps > 1 &&
+               (c->t[ps - 1].cls == CL_REL || !strcmp(c->t[ps - 1].norm, "THAT"))) {
+            pe = ps - 1;
+            ps = pe;
+            while (ps > 0 && !(is_boundary(c, ps - 1) && c->t[ps - 1].group < 0)) ps--;
+        }
         size_t pv = pe;
         for (size_t q = ps; q < pe && pv == pe; q++)
             if (c->t[q].isverb) pv = q;
@@ -2254,7 +2401,10 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
             int verb = 0;
             size_t r = q + 1;
             for (; r < c->nt && !is_boundary(c, r); r++)
-                if (c->t[r].isverb) verb = 1;
+                if (c->t[r].isverb || (c->d->bundled && c->t[r].pos == PL_POS_VERB &&
+                                         (c->t[r].vform != PL_VF_GERUND ||
+                                          (r == q + 1 && strcmp(c->t[r].norm, "REFERRING") != 0))))
+                    verb = 1; /* "..., as tensions with X rose", "..., leaving 20 soldiers dead" */
             if (verb) break;
             if (fallback < 0 && agent_only < 0 && r < c->nt && (c->t[r].wf & F_SUBPREP))
                 for (size_t r2 = r + 1; r2 < c->nt && c->t[r2].cls != CL_COMMA; r2++)
@@ -2291,6 +2441,30 @@ static int default_target(parley_coder *c, size_t from, size_t to, int exclude)
     return agent_only >= 0 ? agent_only : fallback;
 }
 
+/* Bundled dictionaries: "told reporters (on Friday) that China ...": the
+ * press as the audience of a statement is no target, nor is its place ("said
+ * in Brussels"); the reported content names it. */
+static int past_audience(parley_coder *c, int tgt, size_t stop, int src)
+{
+    size_t f = c->g[tgt].first;
+    if (f > 0 && (!strcmp(c->t[f - 1].norm, "IN") || !strcmp(c->t[f - 1].norm, "AT"))) {
+        /* "Stoltenberg said in Brussels": the place of a statement is no target */
+        int next = default_target(c, (size_t)c->g[tgt].last + 1, stop, src);
+        if (next >= 0) return past_audience(c, next, stop, src);
+        size_t q = (size_t)c->g[tgt].last + 1; /* "..., X said in Brussels.": the content before */
+        while (q < c->nt && (c->t[q].cls == CL_PUNCT || c->t[q].cls == CL_ADV)) q++;
+        return q >= c->nt ? -1 : tgt;
+    }
+    if (c->g[tgt].ncodes != 1 || strcmp(c->g[tgt].codes[0], "---MED") != 0) return tgt;
+    size_t from = (size_t)c->g[tgt].last + 1;
+    for (size_t q = from; q < stop && q < c->nt && !c->t[q].isverb; q++)
+        if (!strcmp(c->t[q].norm, "THAT")) {
+            from = q + 1;
+            break;
+        }
+    return default_target(c, from, stop, src);
+}
+
 static int country_prefix(const char *code)
 {
     if (strlen(code) < 3) return 0;
@@ -2298,6 +2472,18 @@ static int country_prefix(const char *code)
         if (code[i] < 'A' || code[i] > 'Z') return 0;
     return strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3) &&
            strncmp(code, "MNC", 3) && strncmp(code, "UIS", 3) && strncmp(code, "NGM", 3);
+}
+
+/* Bundled dictionaries: a measure a state takes at home ("Armenia declared
+ * martial law", "Algeria's President resigned", "imposed a curfew") with no
+ * target named targets the source's own country (codes 081x, 083x, 172x). */
+static int own_country_target(parley_coder *c, const char *code, const char *scode, const char **tcodes)
+{
+    if (!domestic_code(code) || !country_prefix(scode)) return 0;
+    char buf[4];
+    snprintf(buf, sizeof buf, "%.3s", scode);
+    tcodes[0] = pl_arena_strdup(&c->arena, buf);
+    return 1;
 }
 
 /* Parley's own dictionaries: religion codes (MOS, CHR, JEW ...) lead an
@@ -2486,6 +2672,12 @@ static int statement_frame(const parley_coder *c, long a)
     long q = skip_adv_back(c, (long)c->g[s].first - 1);
     int that = q >= 0 && !strcmp(c->t[q].norm, "THAT");
     if (that) q = skip_adv_back(c, q - 1);
+    /* "said on Thursday that Washington would": past the time or place phrase */
+    while (that && c->d->bundled && q >= 0 && c->t[q].group >= 0 && c->g[c->t[q].group].last == q) {
+        long p = skip_adv_back(c, (long)c->g[c->t[q].group].first - 1);
+        if (p < 0 || c->t[p].cls != CL_PREP) break;
+        q = skip_adv_back(c, p - 1);
+    }
     int g = verb_covering(c, q);
     if (g < 0 && that && q >= 0 && c->t[q].group >= 0 && c->g[c->t[q].group].last == q) {
         /* "told Kerry that Russia would ...": the hearer between verb and "that" */
@@ -2524,6 +2716,24 @@ static void add_frame_verbs(parley_coder *c)
 
 /* Is verb vi the complement of a governing verb?  Fills fr (family 0: no
  * frame; family -1: only a mode, "plans to visit"). */
+/* "urged Armenia and Azerbaijan to stop the fighting and return to talks":
+ * a base-form verb after "and"/"or" continuing an infinitive of its clause
+ * shares that infinitive's frame.  Returns the infinitive's verb, or -1. */
+static int conjoined_infinitive(const parley_coder *c, size_t vi, long q)
+{
+    if (!c->d->bundled || q <= 0 || c->t[q].cls != CL_CONJ || strcmp(c->t[q].norm, "BUT") == 0 ||
+        c->t[c->v[vi].at].vform != PL_VF_BASE)
+        return -1;
+    for (size_t k = vi; k-- > 0;) {
+        if ((long)c->v[k].last >= q) continue;
+        for (long r = (long)c->v[k].last + 1; r < q; r++)
+            if (is_boundary(c, (size_t)r) || c->t[r].cls == CL_CONJ) return -1;
+        long t = skip_adv_back(c, (long)c->v[k].first - 1);
+        return t >= 0 && (c->t[t].wf & F_TO) ? (int)k : -1;
+    }
+    return -1;
+}
+
 static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
 {
     const cverb *v = &c->v[vi];
@@ -2531,6 +2741,11 @@ static void find_frame(const parley_coder *c, size_t vi, cframe *fr)
     fr->gov = fr->addressee = -1;
     if (frame_verb(c, v)) return;
     long q = skip_adv_back(c, (long)v->first - 1);
+    int k = conjoined_infinitive(c, vi, q);
+    if (k >= 0) {
+        find_frame(c, (size_t)k, fr); /* "urged X to stop ... and return to talks" */
+        return;
+    }
     if (q < 0 || c->t[q].cls == CL_NEG) return;
     if (c->t[q].wf & F_TO) {
         long r = skip_adv_back(c, q - 1);
@@ -3214,6 +3429,24 @@ static void same_side_country(parley_coder *c, int src, const char **tcodes, int
     }
 }
 
+/* Bundled dictionaries: "began / started / continued / kept" right before
+ * another verb of the dictionary ("began handing over their weapons",
+ * "agreed to keep sharing intelligence") only marks its aspect: that verb
+ * is the event, and the aspect verb's own patterns must not reach past it. */
+static int aspect_verb(const parley_coder *c, const cverb *v)
+{
+    if (v->first != v->last || v->at != v->first || c->t[v->at].lw == PL_NO_ID) return 0;
+    const char *l = pl_intern_str(&c->d->words, c->t[v->at].lw);
+    if (strcmp(l, "BEGIN") != 0 && strcmp(l, "START") != 0 && strcmp(l, "CONTINUE") != 0 &&
+        strcmp(l, "KEEP") != 0)
+        return 0;
+    size_t q = (size_t)v->last + 1;
+    while (q < c->nt && c->t[q].cls == CL_ADV) q++;
+    if (q < c->nt && (c->t[q].wf & F_TO)) q++;
+    return q < c->nt && c->t[q].isverb && c->t[q].verb >= 0 &&
+           (c->t[q].vform == PL_VF_GERUND || c->t[q].vform == PL_VF_BASE);
+}
+
 /* Parley's own dictionaries: "Syria denied reports that Israel had attacked
  * ...": the content of a denied report is not asserted. */
 static int denied_report(const parley_coder *c, const cverb *v)
@@ -3240,6 +3473,7 @@ static void code_verb(parley_coder *c, size_t vi)
     pl_vcode code = f->code.set ? f->code : blk->code;
     binding b = {-1, -1, -1, 0, v->first, v->last, 0, -1};
     const pl_pattern *hit = NULL;
+    if (d->bundled && aspect_verb(c, v)) return; /* "began handing over": the second verb codes */
     /* the same form may head several blocks: try them all, patterns first */
     uint32_t cand[8];
     size_t ncand = 0;
@@ -3309,6 +3543,12 @@ static void code_verb(parley_coder *c, size_t vi)
     if (b.src < 0 && b.cmp < 0) {
         long q = (long)v->first - 1;
         while (q >= 0 && (c->t[q].cls == CL_ADV || c->t[q].cls == CL_AUX)) q--;
+        /* "lifted the curfew imposed after ...", "a truce brokered in Moscow" */
+        if (d->bundled && reduced_participle(c, v)) return;
+        /* "had been killed in its consulate": the subject is no source */
+        if (d->bundled && (!hit || !hit->npre) && code.a != PL_NOCODE &&
+            agentless_passive(c, v, pl_dict_s(d, code.a)))
+            return;
         /* "after leaving X": a gerund object of a preposition */
         if (q >= 0 && c->t[v->at].vform == PL_VF_GERUND && c->t[q].cls == CL_PREP &&
             strcmp(c->t[q].norm, "BY") != 0)
@@ -3472,6 +3712,8 @@ static void code_verb(parley_coder *c, size_t vi)
             while (pq >= 0 && c->t[pq].cls == CL_ADV) pq--;
             if (pq >= 0 && (c->t[pq].wf & F_BE)) inf = 0;
             if (!inf) tgt = default_target(c, (size_t)v->last + 1, stop, src);
+            if (d->bundled && tgt >= 0 && code.a != PL_NOCODE && !strncmp(pl_dict_s(d, code.a), "01", 2))
+                tgt = past_audience(c, tgt, stop, src);
             /* "Kerry and Lavrov held talks ... on Syria": a compound subject
              * acts among itself; a topic or a place is not the target */
             if (tgt >= 0 && src >= 0 && c->g[src].compound && c->g[src].ncodes >= 2 &&
@@ -3526,6 +3768,10 @@ static void code_verb(parley_coder *c, size_t vi)
                     pl_story_other_actor(spk, c->g[gi].codes, c->g[gi].ncodes) &&
                     !(d->bundled && (speaker_side(c, (int)gi, spk) || !strncmp(c->g[gi].codes[0], "---", 3))))
                     tgt = (int)gi;
+            if (d->bundled && tgt < 0 && src >= 0 && code.a != PL_NOCODE)
+                tgt = after_clause_target(c, v, pl_dict_s(d, code.a), src);
+            if (d->bundled && tgt < 0 && src >= 0 && code.a != PL_NOCODE)
+                tgt = tail_statement_target(c, v, pl_dict_s(d, code.a), src);
         }
     }
     if (mcode && fr.gov >= 0) {
@@ -3575,6 +3821,13 @@ static void code_verb(parley_coder *c, size_t vi)
                 code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", code.b != PL_NOCODE ? ":" : "",
                 code.b != PL_NOCODE ? pl_dict_s(d, code.b) : "", src, ns, tgt, ntg, mode,
                 hit ? " (pattern)" : "");
+    if (d->bundled && ns == 1 && ntg == 0 && !c->g[src].compound)
+        ntg = own_country_target(c, code.a != PL_NOCODE ? pl_dict_s(d, code.a) : "", scodes[0], tcodes);
+    /* "..., police said", "what officials called": a statement by an agent
+     * of no known country names no actor */
+    if (d->bundled && ns == 1 && !mcode && code.a != PL_NOCODE &&
+        !strncmp(pl_dict_s(d, code.a), "01", 2) && !strncmp(scodes[0], "---", 3))
+        return;
     int recip = ns >= 2 && ntg == 0 &&
                 ((b.cmp >= 0 && !b.cmp_post) || (!c->g[src].pron && c->g[src].compound));
     int lone = !recip && one_sided(c, v, c0, scodes, ns, ntg);
@@ -3620,6 +3873,7 @@ static void code_verb(parley_coder *c, size_t vi)
         ca = mcode, cb = NULL;
         if (fr.gov >= 0) frame_take_gov(c, &fr); /* the mirror replaces its default event */
     }
+    if (d->bundled && !hit && ca && !mcode) ca = attack_tail_code(c, v, ca);
     size_t made = 0;
     if (recip) {
         /* a compound acting among itself: each member toward the others */

@@ -121,6 +121,20 @@ static void push_norm_word(parley_dict *d, const char *s, size_t n, uint16_t *co
         *count += 2;
         return;
     }
+    /* the possessive clitic, as the tokenizer splits it ("PEOPLE'S" ->
+     * "PEOPLE" "'S", "WORKERS'" -> "WORKERS" "'") */
+    if (n > 2 && s[n - 2] == '\'' && pl_upper((unsigned char)s[n - 1]) == 'S') {
+        push_word(d, pl_dict_word(d, s, n - 2));
+        push_word(d, pl_dict_word(d, "'S", 2));
+        *count += 2;
+        return;
+    }
+    if (n > 2 && s[n - 1] == '\'' && pl_upper((unsigned char)s[n - 2]) == 'S') {
+        push_word(d, pl_dict_word(d, s, n - 1));
+        push_word(d, pl_dict_word(d, "'", 1));
+        *count += 2;
+        return;
+    }
     push_word(d, pl_dict_word(d, s, n));
     (*count)++;
 }

@@ -154,6 +154,24 @@ static int all_caps(const char *w, size_t n)
     return letters >= 2;
 }
 
+/* British -ise spellings the lexicon lacks ("RECOGNISED", "APOLOGISING",
+ * "ORGANISATION"): the tags of the -ize spelling; else info unchanged. */
+static const lx_word *british_ise(const pl_lexicon *lx, const char *w, size_t n, const lx_word *info)
+{
+    static const char *const suf[] = {"ISE", "ISED", "ISES", "ISING", "ISATION", "ISATIONS", NULL};
+    char b[64];
+    if (n < 6 || n >= sizeof b) return info;
+    for (const char *const *s = suf; *s; s++) {
+        size_t k = strlen(*s);
+        if (n <= k + 2 || memcmp(w + n - k, *s, k) != 0) continue;
+        memcpy(b, w, n);
+        b[n - k + 1] = 'Z';
+        const lx_word *alt = pl_lex_info(lx, pl_lex_find(lx, b, n));
+        return alt && alt->ntags ? alt : info;
+    }
+    return info;
+}
+
 static void candidates(pl_parser *p, size_t i)
 {
     const pl_lexicon *lx = p->lx;
@@ -163,6 +181,7 @@ static void candidates(pl_parser *p, size_t i)
     size_t n = t->norm_len;
     x->word = pl_lex_find(lx, w, n);
     const lx_word *info = pl_lex_info(lx, x->word);
+    if (!info || !info->ntags) info = british_ise(lx, w, n, info);
     x->ncand = 0;
     switch (x->kind) {
     case TK_PUNCT:

@@ -179,10 +179,10 @@ ok = tot == int(sys.argv[2]) and all(e["cooperation"] + e["conflict"] <= e["even
 sys.exit(0 if ok else 1)
 PY
     fi
-    nmin=$("$PARLEY" network --db "$ref" --from 2014 --to 2014 --min 40 --format dot | grep -c -- '->')
+    nmin=$("$PARLEY" network --db "$ref" --from 2014 --to 2014 --min 30 --format dot | grep -c -- '->')
     nall=$("$PARLEY" network --db "$ref" --from 2014 --to 2014 --format dot | grep -c -- '->')
-    check "--min 40 keeps fewer edges ($nmin < $nall)" test "$nmin" -lt "$nall"
-    check "--min 40 keeps some edges" test "$nmin" -gt 0
+    check "--min 30 keeps fewer edges ($nmin < $nall)" test "$nmin" -lt "$nall"
+    check "--min 30 keeps some edges" test "$nmin" -gt 0
     check "network DOT is a digraph" sh -c "'$PARLEY' network --db '$ref' --from 2014 --to 2014 --format dot | head -n 1 | grep -q '^digraph'"
     "$PARLEY" network --db "$ref" --from 2014 --to 2014 --format graphml > "$tmp/net.graphml"
     "$PARLEY" plot dyad "$A" "$B" --db "$ref" --by month -o "$tmp/dyad.svg"; rc=$?
