@@ -1820,15 +1820,18 @@ static int group_codes(parley_coder *c, int gi, const char **out, int before)
         return g->ncodes;
     }
     if (!(c->t[g->first].wf & F_SUBJPRON)) return 0;
+    /* Parley's own dictionaries: "it" is one actor, never a compound ("Saudi
+     * Arabia, the UAE, Egypt and Bahrain cut ties with Qatar, accusing it"),
+     * and as an object it may stand for the object of a preposition */
+    int it = c->d->bundled && !strcmp(c->t[g->first].norm, "IT");
     /* the nearest coded group before it, else the story's last actor */
     for (int k = gi - 1; k >= 0; k--)
-        if (!c->g[k].pron && c->g[k].ncodes &&
-            !(c->g[k].first > 0 && (c->t[c->g[k].first - 1].cls == CL_PREP ||
-                                    c->t[c->g[k].first - 1].cls == CL_CONJ))) {
+        if (!c->g[k].pron && c->g[k].ncodes && !(it && c->g[k].ncodes > 1) &&
+            !(c->g[k].first > 0 && !(it && !before) &&
+              (c->t[c->g[k].first - 1].cls == CL_PREP || c->t[c->g[k].first - 1].cls == CL_CONJ))) {
             for (int q = 0; q < c->g[k].ncodes; q++) out[q] = c->g[k].codes[q];
             return c->g[k].ncodes;
         }
-    (void)before;
     if (c->story_on) { /* story.c: he/she/they of earlier sentences */
         int n = pl_story_pronoun(c->story, c->t[g->first].norm, c->text, c->len, out,
                              MAX_CODES, c->sent);
