@@ -3027,6 +3027,20 @@ static int speaker_side(const parley_coder *c, int gi, const char *spk)
     return 0;
 }
 
+/* The first coded phrase from token q on with an actor of a country other
+ * than the speaker's (code sc), or -1. */
+static int other_country_after(const parley_coder *c, size_t q, const char *sc)
+{
+    for (; q < c->nt; q++) {
+        int gi = c->t[q].group;
+        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
+        for (int k = 0; k < c->g[gi].ncodes; k++)
+            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc, 3) != 0)
+                return gi;
+    }
+    return -1;
+}
+
 /* Parley's own dictionaries, statements (01x codes): "Lavrov said Russia
  * works with Israel and Hamas" is no statement to Russia (emit drops a
  * country toward itself); the target is the next actor of the reported
@@ -3051,14 +3065,7 @@ static int statement_other_target(parley_coder *c, const cverb *v, int src, int 
     if (!ns || !nt || !country_prefix(sc[0])) return tgt;
     for (int k = 0; k < nt; k++)
         if (strncmp(tc[k], sc[0], 3) != 0 || (sc[0][3] && tc[k][3])) return tgt;
-    for (size_t q = (size_t)c->g[tgt].last + 1; q < c->nt; q++) {
-        int gi = c->t[q].group;
-        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
-        for (int k = 0; k < c->g[gi].ncodes; k++)
-            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
-                return gi;
-    }
-    return -1;
+    return other_country_after(c, (size_t)c->g[tgt].last + 1, sc[0]);
 }
 
 /* Passive voice: a verb pattern's object part matched in the passive subject
@@ -3274,14 +3281,7 @@ static int statement_that_target(parley_coder *c, const cverb *v, int src)
             return -1;
         q++;
     }
-    for (; q < c->nt; q++) {
-        int gi = c->t[q].group;
-        if (gi < 0 || c->g[gi].first != q || c->g[gi].pron || !c->g[gi].ncodes) continue;
-        for (int k = 0; k < c->g[gi].ncodes; k++)
-            if (strncmp(c->g[gi].codes[k], "---", 3) != 0 && strncmp(c->g[gi].codes[k], sc[0], 3) != 0)
-                return gi;
-    }
-    return -1;
+    return other_country_after(c, q, sc[0]);
 }
 
 /* Parley's own dictionaries: the content of a denial or of an absence is
