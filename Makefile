@@ -86,6 +86,8 @@ eval: $(BUILD)/parley
 	tools/eval_news.sh $(BUILD) -q
 	@echo "== held-out blind set (tests/cases/news-blind) =="
 	tools/eval_news.sh $(BUILD) -q tests/cases/news-blind/*.txt
+	@echo "== wire-news development set (tests/cases/news-wire) =="
+	tools/eval_news.sh $(BUILD) -q tests/cases/news-wire/*.txt
 
 fuzz:
 	$(MAKE) -C fuzz
