@@ -786,6 +786,12 @@ static int verb_ok(const parley_coder *c, size_t first, size_t at)
                 c->t[c->m[p->ment].first - 1].isverb && at + 1 < c->nt &&
                 (c->t[at + 1].cls == CL_PREP || c->t[at + 1].cls == CL_PUNCT))
                 return 0;
+            /* Parley's own dictionaries: a name, a noun-tagged word and a
+             * determiner: the word is the verb ("Russia and the U.S. support
+             * the mediation efforts"); a head noun is not followed by "the" */
+            if (p->ment >= 0 && d->bundled && k + 1 == first && at + 1 < c->nt &&
+                (c->t[at + 1].cls == CL_DET || c->t[at + 1].cls == CL_POSSPRON))
+                return 1;
             /* Parley's own dictionaries: "attacked Hamas targets": a name right
              * after a verb (not one of saying) and a noun-tagged word: a noun */
             if (p->ment >= 0 && d->bundled && k + 1 == first) {
@@ -2354,8 +2360,8 @@ static int default_source(parley_coder *c, const cverb *v, int limit, int exclud
         size_t pe = st - 1, ps = pe;
         while (ps > 0 && !(is_boundary(c, ps - 1) && c->t[ps - 1].group < 0)) ps--;
         /* "rejected the plan that Trump unveiled, saying": not the relative clause */
-        while (c->d->bundled && ps > 1 &&
-               (c->t[ps - 1].cls == CL_REL || !strcmp(c->t[ps - 1].norm, "THAT"))) {
+        static const char *const RELS[] = {"WHO", "WHOM", "WHOSE", "WHICH", "THAT", NULL};
+        while (c->d->bundled && ps > 1 && word_in(c->t[ps - 1].norm, RELS)) {
             pe = ps - 1;
             ps = pe;
             while (ps > 0 && !(is_boundary(c, ps - 1) && c->t[ps - 1].group < 0)) ps--;
