@@ -1478,7 +1478,6 @@ static void sub_groups(parley_coder *c)
     }
 }
 
-static int country_prefix(const char *code);
 
 /* "The Varlandian police and troops": a member introduced by a determiner
  * closes before the conjunction ((NP (NP The Varlandian police) and (NP
@@ -1942,7 +1941,6 @@ static void really_emit(parley_coder *c, const char *src, const char *tgt, const
 /* Events of a sentence wait here until every verb is coded: codes ending in
  * '?' (TABARI "subordinate" codes such as SAID [023?]) are kept only when
  * nothing else was coded; "+++" marks a sentence too complex to code. */
-static int country_prefix(const char *code);
 
 /* Does the code part after a country ("KSV" of SRBKSV) name a place of its
  * own rather than an agent role (GOV, MIL)?  Kosovo (SRBKSV) is not Serbia. */
@@ -3297,13 +3295,6 @@ static int statement_that_target(parley_coder *c, const cverb *v, int src)
  * nearest "that" clause before it, within the sentence) is negated.  A
  * closing speech tag after a comma ("..., the ministry said") is not in the
  * scope. */
-static int in_list_w(const char *w, const char *const *l)
-{
-    for (; *l; l++)
-        if (!strcmp(w, *l)) return 1;
-    return 0;
-}
-
 static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
 {
     static const char *const DENY[] = {"DENIED", "DENIES", "DENY", "DENYING", "REFUTED", "REFUTES", NULL};
@@ -3322,7 +3313,7 @@ static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
     long a = (long)v->first - 1;
     while (a >= 0 && c->t[a].cls == CL_ADV) a--;
     if (a >= 2 && (!strcmp(c->t[a].norm, "TO") || !strcmp(c->t[a].norm, "OF")) &&
-        in_list_w(c->t[a - 1].norm, PLANS) &&
+        word_in(c->t[a - 1].norm, PLANS) &&
         (!strcmp(c->t[a - 2].norm, "NO") || (a >= 3 && !strcmp(c->t[a - 3].norm, "NO"))))
         return 1;
     int comma = 0;
@@ -3333,7 +3324,7 @@ static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
         /* "... and said Iran had met ...": a statement of its own in between */
         if (t->isverb && pl_story_say_word(t->norm)) return 0;
         /* "..., saying India had attacked first": a statement of its own */
-        if (t->cls == CL_COMMA && (size_t)q + 1 < c->nt && in_list_w(c->t[q + 1].norm, SAYING)) return 0;
+        if (t->cls == CL_COMMA && (size_t)q + 1 < c->nt && word_in(c->t[q + 1].norm, SAYING)) return 0;
         if (strcmp(t->norm, "THAT") != 0) continue;
         /* the speech tag after the content: "..., the ministry said" */
         if (comma && code[0] == '0' && code[1] == '1') return 0;
@@ -3341,18 +3332,18 @@ static int denial_scope(const parley_coder *c, const cverb *v, const char *code)
         while (p >= 0 && c->t[p].cls == CL_ADV) p--;
         if (p < 0) return 0;
         const char *w = c->t[p].norm;
-        if (in_list_w(w, DENY)) return 1;
-        if (in_list_w(w, CLAIMS)) {
+        if (word_in(w, DENY)) return 1;
+        if (word_in(w, CLAIMS)) {
             /* "rejected (the) (Western) reports that" */
             for (long r = p - 1, n = 0; r >= 0 && n < 4; r--, n++) {
-                if (in_list_w(c->t[r].norm, REJECT)) return 1;
+                if (word_in(c->t[r].norm, REJECT)) return 1;
                 if (c->t[r].cls != CL_DET && c->t[r].pos != PL_POS_ADJ && c->t[r].pos != PL_POS_NOUN &&
                     c->t[r].pos != PL_POS_PROPN && c->t[r].cls != CL_POSS)
                     break;
             }
             return 0;
         }
-        if (in_list_w(w, SIGNS)) {
+        if (word_in(w, SIGNS)) {
             /* "no sign that", "no clear evidence that", "not any sign that" */
             for (long r = p - 1, n = 0; r >= 0 && n < 3; r--, n++)
                 if (!strcmp(c->t[r].norm, "NO") || c->t[r].cls == CL_NEG) return 1;
