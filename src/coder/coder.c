@@ -160,7 +160,6 @@ struct parley_coder {
 
 /* --- small word classes -------------------------------------------------------- */
 
-
 static const char *const DETS[] = {"THE", "A", "AN", "THIS", "THESE", "THOSE", "SOME", "ANY",
                                    "EACH", "EVERY", "BOTH", "ALL", "NO", "NEITHER", "EITHER",
                                    "ANOTHER", "SEVERAL", "MANY", "FEW", NULL};
@@ -1477,7 +1476,6 @@ static void sub_groups(parley_coder *c)
         ns++;
     }
 }
-
 
 /* "The Varlandian police and troops": a member introduced by a determiner
  * closes before the conjunction ((NP (NP The Varlandian police) and (NP
