@@ -3647,6 +3647,17 @@ static void code_verb(parley_coder *c, size_t vi)
             }
             if (is_boundary(c, (size_t)q) || c->t[q].isverb) break;
         }
+    /* Parley's own dictionaries: a future cooperative action ("Germany will
+     * send tanks to Ukraine", "Japan will build the railway") is an
+     * expressed intent (root 03, the intent column of mirror.tsv) that is
+     * asserted; a future hostile one stays future (not a threat by itself) */
+    if (d->bundled && !strcmp(mode, "future") && !fr.family && !frame_verb(c, v) && !mcode &&
+        code.a != PL_NOCODE) {
+        const char *ac = pl_dict_s(d, code.a);
+        if (ac[0] == '0' && ac[1] >= '4' && ac[1] <= '8' &&
+            (mcode = pl_cameo_mirror(ac, PL_MIRROR_INTENT, &mline)) != NULL)
+            mode = "";
+    }
     /* Parley's own dictionaries: "could", "may", "would" are hypothetical,
      * "will", "plans to" future: neither is delivered as having happened */
     if (d->bundled && (!strcmp(mode, "hypothetical") || !strcmp(mode, "future"))) {

@@ -117,11 +117,16 @@ TEST(coder_complement_frames)
     code(d, 0, "Kenya urged Somalia to trade with Ethiopia.", &g);
     CHECK(has(&g, "KEN SOM 0211"));
     CHECK(!has(&g, "KEN SOM 020") && !has(&g, "SOM ETH 061"));
-    /* future: only with all_modes, and with its mode */
+    /* a future cooperative action is an expressed intent (036), asserted;
+     * the visit itself did not happen (no 042, not even with all_modes) */
     code(d, 0, "Obama will visit Malaysia next week.", &g);
-    CHECK_INT(g.n, 0);
+    CHECK_INT(g.n, 1);
+    CHECK(has(&g, "USAGOV MYS 036"));
     code(d, 1, "Obama will visit Malaysia next week.", &g);
-    CHECK(has(&g, "USAGOV MYS 042 future"));
+    CHECK(!has(&g, "USAGOV MYS 042 future") && !has(&g, "USAGOV MYS 042"));
+    /* a future hostile action stays future: only with all_modes */
+    code(d, 0, "Canada will expel Syrian diplomats next week.", &g);
+    CHECK(!has(&g, "CAN SYRGOV 174") && !has(&g, "CAN SYR 174"));
     /* conditional: the threat, not the sanction */
     code(d, 0, "Canada will impose sanctions on Syria unless Damascus stops the violence.", &g);
     CHECK(has(&g, "CAN SYR 1312"));
