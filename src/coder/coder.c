@@ -3125,7 +3125,7 @@ static int force_agent(const parley_coder *c, int mi)
 }
 
 /* Parley's own dictionaries: codes whose object is the source's own forces
- * (force posture 15x, withdrawal 0874): "deployed police in Hong Kong",
+ * (force posture 15x, withdrawal 0874 and its intent 0356): "deployed police in Hong Kong",
  * "withdrew its troops from the city of Kherson", "raised its alert level
  * after North Korea's attack".  The target is the place or the adversary,
  * not the troops.  Returns the group to use (tgt itself when it is not
@@ -3135,7 +3135,8 @@ static int own_forces_target(parley_coder *c, const char *code, int src, int tgt
                              size_t stop, int *bare)
 {
     *bare = 0;
-    if (strncmp(code, "15", 2) != 0 && strcmp(code, "0874") != 0) return tgt;
+    if (strncmp(code, "15", 2) != 0 && strcmp(code, "0874") != 0 && strcmp(code, "0356") != 0)
+        return tgt; /* 0356: "agreed to withdraw troops", the intent of 0874 */
     if (tgt >= 0 && code[0] == '1' && g_locative(c, tgt)) {
         /* "raised their alert level in Brussels after threats by Islamic
          * State": the adversary, not the place */
@@ -3179,6 +3180,11 @@ static int own_forces_target(parley_coder *c, const char *code, int src, int tgt
         if (sub) *bare = 1; /* the adversary: North Korea, not its artillery */
         return gi;
     }
+    /* "India and Pakistan agreed to withdraw troops": a compound's own
+     * troops with no adversary named: the compound acts among itself */
+    if (tgt >= 0 && src >= 0 && c->g[src].compound && !c->g[src].pron &&
+        !strncmp(c->g[tgt].codes[0], "---", 3))
+        return -1;
     return tgt;
 }
 
