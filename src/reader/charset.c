@@ -178,57 +178,9 @@ const char *pl_charset_detect(const char *data, size_t n, const char *http_chars
     return "sniff";
 }
 
-/* Copies UTF-8 to out, invalid sequences replaced by U+FFFD; ASCII is
- * skipped eight bytes at a time (most of a page is ASCII markup). */
-static long utf8_copy(const char *s, size_t n, pl_buf *out)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, start = 0;
-    long bad = 0;
-    pl_buf_reserve(out, n);
-    while (i < n) {
-        uint64_t w;
-        while (i + 8 <= n) {
-            memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        if (p[i] < 0x80) { i++; continue; }
-        size_t k = pl_utf8_valid_prefix(p + i, n - i);
-        if (k) { i += k; continue; }
-        pl_buf_put(out, s + start, i - start);
-        pl_buf_puts(out, "\xEF\xBF\xBD");
-        bad++;
-        start = ++i;
-    }
-    pl_buf_put(out, s + start, n - start);
-    return bad;
-}
-
-int pl_charset_utf8_ok(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        uint64_t w;
-        while (i + 8 <= n) {
-            memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        if (p[i] < 0x80) { i++; continue; }
-        size_t k = pl_utf8_valid_prefix(p + i, n - i);
-        if (!k) return 0;
-        i += k;
-    }
-    return 1;
-}
-
 long pl_charset_to_utf8(const char *data, size_t n, const char *charset, pl_buf *out)
 {
-    if (!charset || strcmp(charset, "UTF-8") == 0) return utf8_copy(data, n, out);
+    if (!charset || strcmp(charset, "UTF-8") == 0) return (long)pl_utf8_repair(data, n, out, NULL);
     if (strcmp(charset, "WINDOWS-1252") == 0) {
         pl_latin1_to_utf8(data, n, out);
         return 0;

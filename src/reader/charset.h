@@ -27,9 +27,6 @@ int pl_charset_normalise(const char *label, size_t n, char *out, size_t out_n);
  * of invalid or unconvertible sequences replaced by U+FFFD; -1 when iconv
  * does not know the charset (the data is then read as Windows-1252, or kept
  * when it is valid UTF-8). */
-/* Is s valid UTF-8 (then it can be used as it is, without a copy)? */
-int pl_charset_utf8_ok(const char *s, size_t n);
-
 long pl_charset_to_utf8(const char *data, size_t n, const char *charset, pl_buf *out);
 
 #endif

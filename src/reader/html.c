@@ -1166,7 +1166,7 @@ parley_status pl_html_extract(const char *html, size_t n, const char *url, const
     const char *text = html + bom;
     size_t text_n = n - bom;
     long bad = 0;
-    if (!(strcmp(cs, "UTF-8") == 0 && pl_charset_utf8_ok(text, text_n))) {
+    if (!(strcmp(cs, "UTF-8") == 0 && pl_utf8_is_valid(text, text_n))) {
         bad = pl_charset_to_utf8(text, text_n, cs, &utf8);
         text = utf8.data ? utf8.data : "";
         text_n = utf8.len;

@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <string.h>
+
 size_t pl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];
@@ -42,11 +44,26 @@ void pl_utf8_put(pl_buf *b, uint32_t cp)
     pl_buf_put(b, t, n);
 }
 
+/* Skips whole 8-byte words of ASCII from i; returns the new position (most
+ * of a page, markup included, is ASCII). */
+static inline size_t skip_ascii8(const unsigned char *p, size_t i, size_t n)
+{
+    uint64_t w;
+    while (i + 8 <= n) {
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+        i += 8;
+    }
+    return i;
+}
+
 int pl_utf8_is_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        i = skip_ascii8(p, i, n);
+        if (i >= n) break;
         if (p[i] < 0x80) { i++; continue; }
         size_t k = pl_utf8_valid_prefix(p + i, n - i);
         if (!k) return 0;
@@ -62,6 +79,10 @@ size_t pl_utf8_repair(const char *s, size_t n, pl_buf *out, long long *first_bad
     if (first_bad) *first_bad = -1;
     pl_buf_reserve(out, n);
     while (i < n) {
+        size_t j = skip_ascii8(p, i, n);
+        run += j - i;
+        i = j;
+        if (i >= n) break;
         if (p[i] < 0x80) { i++; run++; continue; }
         size_t k = pl_utf8_valid_prefix(p + i, n - i);
         if (k) { i += k; run += k; continue; }
